@@ -1,0 +1,3 @@
+package org.lodestone.domain;
+
+public record Substitute(String element, double maxShare, double cost, int fromYear) {}

@@ -1,0 +1,3 @@
+package org.lodestone.domain;
+
+public record Tariff(String from, String to, double rate) {}
