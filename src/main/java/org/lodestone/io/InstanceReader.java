@@ -1,0 +1,218 @@
+package org.lodestone.io;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+
+import org.lodestone.domain.Instance;
+import org.lodestone.validate.InstanceValidator;
+import org.lodestone.validate.InvalidInputException;
+import org.lodestone.validate.Problem;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads an instance file ({@code .json}, {@code .yaml} or {@code .yml}) into a tree, applies
+ * {@code --set} overrides, validates it and maps it to the domain. Every failure is an
+ * {@link InvalidInputException} with short, planner-readable problems, never a stack trace.
+ */
+public final class InstanceReader {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    /** YAML 1.2 booleans: only true/false, so a country "NO" stays a string. */
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private InstanceReader() {}
+
+    /** Reads, overrides ({@code PATH=VALUE}, applied in order), validates and maps an instance file. */
+    public static Instance read(Path file, List<String> overrides) throws InvalidInputException {
+        JsonNode root = readTree(file);
+        List<Problem> problems = new ArrayList<>();
+        for (String assignment : overrides) {
+            try {
+                Overrides.apply(root, assignment);
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return toInstance(root);
+    }
+
+    /** Validates a tree and maps it to an {@link Instance} with every default resolved. */
+    public static Instance toInstance(JsonNode root) throws InvalidInputException {
+        List<Problem> problems = InstanceValidator.validate(root);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return InstanceMapper.map(root);
+    }
+
+    /**
+     * Parses a JSON or YAML file (chosen by extension: .json, .yaml, .yml) with duplicate keys
+     * rejected. A file that cannot be read gives one problem with the empty path; a syntax error
+     * one problem "malformed JSON at line L, column C: …"; a duplicate key one problem whose path is
+     * the key's ({@code mines[0].id: duplicate key "id" at line L, column C}).
+     */
+    public static JsonNode readTree(Path file) throws InvalidInputException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (Files.isDirectory(file)) {
+            throw fileProblem(file, "is a directory, not an instance file");
+        }
+        if (!Files.exists(file)) {
+            throw fileProblem(file, "no such file");
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean yaml;
+        if (lower.endsWith(".json")) {
+            yaml = false;
+        } else if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+            yaml = true;
+        } else {
+            throw fileProblem(file, "unsupported file type; use a .json, .yaml or .yml file");
+        }
+        String text = readText(file);
+        if (text.isBlank()) {
+            throw fileProblem(file, "the file is empty");
+        }
+        String format = yaml ? "YAML" : "JSON";
+        JsonNode root;
+        try {
+            root = (yaml ? YAML : JSON).readTree(text);
+        } catch (JacksonException e) {
+            throw new InvalidInputException(List.of(parseProblem(e, format)));
+        } catch (RuntimeException e) { // defensive: a parser failing outside its own exception type
+            throw fileProblem(file, "cannot parse the file as " + format);
+        }
+        if (root == null || root.isMissingNode() || (yaml && root.isNull())) {
+            throw fileProblem(file, "the file holds no " + format + " document");
+        }
+        return root;
+    }
+
+    private static String readText(Path file) throws InvalidInputException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (AccessDeniedException e) {
+            throw fileProblem(file, "cannot read the file (permission denied)");
+        } catch (NoSuchFileException e) {
+            throw fileProblem(file, "no such file");
+        } catch (IOException | SecurityException e) {
+            throw fileProblem(file, "cannot read the file" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw fileProblem(file, "is not UTF-8 text; save it as UTF-8");
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text; // byte-order mark
+    }
+
+    private static InvalidInputException fileProblem(Path file, String message) {
+        return new InvalidInputException("", file + ": " + message);
+    }
+
+    /** One short line naming line and column, without parser internals. */
+    static Problem parseProblem(JacksonException e, String format) {
+        JsonLocation loc = e.getLocation();
+        String where = loc == null || loc.getLineNr() < 1 ? ""
+                : " at line " + loc.getLineNr() + (loc.getColumnNr() > 0 ? ", column " + loc.getColumnNr() : "");
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (original.startsWith("Duplicate field '")) {
+            String key = original.substring("Duplicate field '".length(), original.lastIndexOf('\''));
+            return new Problem(duplicatePath(e), "duplicate key \"" + key + "\"" + where);
+        }
+        return new Problem("", "malformed " + format + where + ": " + clean(original));
+    }
+
+    /** The dotted path of a duplicate key, when the parser can tell. */
+    private static String duplicatePath(JacksonException e) {
+        try {
+            if (e.getProcessor() instanceof JsonParser p) {
+                List<String> parts = new ArrayList<>();
+                for (JsonStreamContext c = p.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+                    if (c.inArray()) {
+                        parts.add(0, "[" + c.getCurrentIndex() + "]");
+                    } else if (c.getCurrentName() != null) {
+                        parts.add(0, "." + c.getCurrentName());
+                    }
+                }
+                String path = String.join("", parts);
+                return path.startsWith(".") ? path.substring(1) : path;
+            }
+        } catch (RuntimeException ignored) {
+            // fall through: the path is a nicety
+        }
+        return "";
+    }
+
+    private static String clean(String message) {
+        String m = message;
+        if (m.startsWith("Trailing token")) {
+            return "unexpected content after the end of the document";
+        }
+        if (m.startsWith("Non-standard token")) {
+            return m.replaceFirst(":.*", "").replace("Non-standard token", "not a JSON value:")
+                    + " (NaN and Infinity are not allowed)";
+        }
+        // YAML errors span several lines: keep the last unindented line, which states the problem
+        String[] lines = m.split("\\R");
+        String pick = lines[0];
+        for (String line : lines) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("in '")) {
+                pick = line;
+            }
+        }
+        m = pick;
+        m = m.replaceAll("\\s*\\(start marker at \\[Source:.*", "")
+                .replaceAll("\\s*at \\[Source:.*", "")
+                .replaceAll(" \\(code \\d+\\)", "")
+                .replaceAll("\\(\\(CTRL-CHAR, code \\d+\\)\\)", "(a control character)")
+                .replaceAll("\\s*\\(not recognized as one since .*", "")
+                .replaceAll(":?\\s*enable `.*", "")
+                .replaceAll("\\s*\\(for .*\\)$", "")
+                .replaceAll("\\s*\\(in content after .*\\)$", "")
+                .replace('`', '\'')
+                .trim();
+        if (m.isEmpty()) {
+            m = "cannot parse";
+        }
+        if (m.length() > 160) {
+            m = m.substring(0, 157) + "...";
+        }
+        return Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    }
+}
