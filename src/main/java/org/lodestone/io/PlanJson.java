@@ -1,0 +1,427 @@
+package org.lodestone.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.lodestone.plan.Plan;
+import org.lodestone.validate.InvalidInputException;
+import org.lodestone.validate.Problem;
+
+/**
+ * The plan document of plan-and-cli.md, written and read with Jackson's tree API. Fields appear
+ * in the order of the spec; years and counts are integers; integral amounts are written without
+ * a fraction ({@code 8000}, not {@code 8000.0}). Reading ignores fields it does not know (the
+ * spec allows extra fields) and reports every missing or mistyped one by its JSON path.
+ */
+public final class PlanJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Doubles with an integral value below this magnitude are written as integers. */
+    private static final double EXACT_INTEGER_LIMIT = 1e15;
+
+    private PlanJson() {}
+
+    // ================================================================ writing
+
+    /**
+     * Writes the plan to {@code file} atomically: the document is first serialised in memory,
+     * then written to a temporary file in the same directory, flushed to disk, and moved over
+     * {@code file} in one step. A failure at any point leaves {@code file} as it was (absent or
+     * with its previous content) and removes the temporary file.
+     *
+     * @throws IllegalArgumentException if the plan holds a number JSON cannot carry (NaN,
+     *     infinity) where the spec wants a number; nothing is written then
+     */
+    public static void write(Plan plan, Path file) throws IOException {
+        byte[] bytes = (toJson(plan) + "\n").getBytes(StandardCharsets.UTF_8);
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
+                out.write(bytes);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The plan document, pretty-printed. */
+    public static String toJson(Plan plan) {
+        ObjectNode root = NODES.objectNode();
+        root.put("schema", Plan.SCHEMA);
+        root.put("instance", plan.instance());
+        root.put("status", plan.status().name());
+        root.set("objective", nullableNumber("objective", plan.objective()));
+        root.set("bestBound", boundOrNull(plan.bestBound()));
+        root.set("gap", boundOrNull(plan.gap()));
+
+        Plan.SolverInfo s = plan.solver();
+        ObjectNode solver = root.putObject("solver");
+        solver.put("name", s.name());
+        solver.put("version", s.version());
+        solver.set("seconds", nullableNumber("solver.seconds", s.seconds()));
+        solver.put("threads", s.threads());
+        solver.set("timeLimitSeconds", number("solver.timeLimitSeconds", s.timeLimitSeconds()));
+        solver.set("relativeGap", number("solver.relativeGap", s.relativeGap()));
+
+        Plan.Costs c = plan.costs();
+        ObjectNode costs = root.putObject("costs");
+        costs.set("capex", number("costs.capex", c.capex()));
+        costs.set("fixedOpex", number("costs.fixedOpex", c.fixedOpex()));
+        costs.set("signing", number("costs.signing", c.signing()));
+        costs.set("mining", number("costs.mining", c.mining()));
+        costs.set("refining", number("costs.refining", c.refining()));
+        costs.set("contracts", number("costs.contracts", c.contracts()));
+        costs.set("freight", number("costs.freight", c.freight()));
+        costs.set("tariffs", number("costs.tariffs", c.tariffs()));
+        costs.set("substitution", number("costs.substitution", c.substitution()));
+        costs.set("shortfall", number("costs.shortfall", c.shortfall()));
+        costs.set("surplusRevenue", number("costs.surplusRevenue", c.surplusRevenue()));
+        root.set("risk", number("risk", plan.risk()));
+
+        ArrayNode builds = root.putArray("builds");
+        for (int i = 0; i < plan.builds().size(); i++) {
+            Plan.Build b = plan.builds().get(i);
+            ObjectNode n = builds.addObject();
+            n.put("facility", b.facility());
+            n.put("startYear", b.startYear());
+            n.put("onlineYear", b.onlineYear());
+            n.put("modules", b.modules());
+            n.set("capacityAdded", number("builds[" + i + "].capacityAdded", b.capacityAdded()));
+        }
+        ArrayNode contracts = root.putArray("contracts");
+        for (Plan.ContractChoice k : plan.contracts()) {
+            contracts.addObject().put("id", k.id()).put("held", k.held());
+        }
+        ArrayNode scenarios = root.putArray("scenarios");
+        for (int i = 0; i < plan.scenarios().size(); i++) {
+            scenarios.add(scenario("scenarios[" + i + "]", plan.scenarios().get(i)));
+        }
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+
+    private static ObjectNode scenario(String path, Plan.ScenarioPlan s) {
+        ObjectNode n = NODES.objectNode();
+        n.put("id", s.id());
+        n.set("probability", number(path + ".probability", s.probability()));
+        n.set("operatingCost", number(path + ".operatingCost", s.operatingCost()));
+        n.set("risk", number(path + ".risk", s.risk()));
+        ArrayNode a = n.putArray("concentrate");
+        for (int i = 0; i < s.concentrate().size(); i++) {
+            Plan.Concentrate c = s.concentrate().get(i);
+            a.addObject().put("mine", c.mine()).put("refinery", c.refinery()).put("year", c.year())
+                    .set("tonnes", number(path + ".concentrate[" + i + "].tonnes", c.tonnes()));
+        }
+        a = n.putArray("deliveries");
+        for (int i = 0; i < s.deliveries().size(); i++) {
+            Plan.Delivery d = s.deliveries().get(i);
+            a.addObject().put("mine", d.mine()).put("refinery", d.refinery()).put("buyer", d.buyer())
+                    .put("element", d.element()).put("year", d.year())
+                    .set("tonnes", number(path + ".deliveries[" + i + "].tonnes", d.tonnes()));
+        }
+        a = n.putArray("surplus");
+        for (int i = 0; i < s.surplus().size(); i++) {
+            Plan.Surplus u = s.surplus().get(i);
+            a.addObject().put("refinery", u.refinery()).put("element", u.element()).put("year", u.year())
+                    .set("tonnes", number(path + ".surplus[" + i + "].tonnes", u.tonnes()));
+        }
+        a = n.putArray("contractUse");
+        for (int i = 0; i < s.contractUse().size(); i++) {
+            Plan.ContractUse k = s.contractUse().get(i);
+            ObjectNode o = a.addObject().put("contract", k.contract()).put("year", k.year());
+            o.set("taken", number(path + ".contractUse[" + i + "].taken", k.taken()));
+            o.set("paid", number(path + ".contractUse[" + i + "].paid", k.paid()));
+        }
+        a = n.putArray("substitution");
+        for (int i = 0; i < s.substitution().size(); i++) {
+            Plan.Substitution x = s.substitution().get(i);
+            a.addObject().put("buyer", x.buyer()).put("element", x.element()).put("year", x.year())
+                    .set("tonnes", number(path + ".substitution[" + i + "].tonnes", x.tonnes()));
+        }
+        a = n.putArray("shortfalls");
+        for (int i = 0; i < s.shortfalls().size(); i++) {
+            Plan.Shortfall x = s.shortfalls().get(i);
+            a.addObject().put("buyer", x.buyer()).put("element", x.element()).put("year", x.year())
+                    .set("tonnes", number(path + ".shortfalls[" + i + "].tonnes", x.tonnes()));
+        }
+        return n;
+    }
+
+    private static JsonNode number(String path, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(path + ": " + v + " cannot be written as a JSON number");
+        }
+        if (v == Math.rint(v) && Math.abs(v) < EXACT_INTEGER_LIMIT) {
+            return NODES.numberNode((long) v);
+        }
+        return NODES.numberNode(v);
+    }
+
+    private static JsonNode nullableNumber(String path, Double v) {
+        return v == null ? NODES.nullNode() : number(path, v);
+    }
+
+    /** bestBound and gap: a solver without a finite bound (±infinity, NaN) means "no bound". */
+    private static JsonNode boundOrNull(Double v) {
+        return v == null || !Double.isFinite(v) ? NODES.nullNode() : number("", v);
+    }
+
+    // ================================================================ reading
+
+    /**
+     * Reads a plan document. Every problem found is reported at once, each named by its JSON
+     * path (e.g. {@code scenarios[0].concentrate[2].tonnes: missing}); fields the reader does
+     * not know are ignored.
+     */
+    public static Plan read(Path file) throws InvalidInputException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("", "not a valid JSON document: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")"));
+        } catch (IOException e) {
+            throw new InvalidInputException("", "cannot read the plan file " + file + ": " + e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidInputException("", "the plan file " + file + " is empty");
+        }
+        return fromTree(root);
+    }
+
+    /** Reads a plan from a parsed JSON tree; see {@link #read(Path)}. */
+    public static Plan fromTree(JsonNode root) throws InvalidInputException {
+        Reader r = new Reader();
+        Plan plan = r.plan(root);
+        if (!r.problems.isEmpty()) {
+            throw new InvalidInputException(r.problems);
+        }
+        return plan;
+    }
+
+    /** Collects problems while reading; values of broken fields are placeholders. */
+    private static final class Reader {
+        final List<Problem> problems = new ArrayList<>();
+
+        Plan plan(JsonNode root) {
+            if (!root.isObject()) {
+                problem("", "expected an object, found " + kind(root));
+                return null;
+            }
+            JsonNode schema = root.get("schema");
+            if (schema == null) {
+                problem("schema", "missing (a plan file has \"schema\": \"" + Plan.SCHEMA + "\")");
+            } else if (!schema.isTextual() || !schema.asText().equals(Plan.SCHEMA)) {
+                problem("schema", "expected \"" + Plan.SCHEMA + "\", found " + schema
+                        + ("lodestone/1".equals(schema.asText()) ? " (this is an instance, not a plan)" : ""));
+                return null;   // a foreign document: its other fields would only add noise
+            }
+            String instance = text(root, "", "instance");
+            Plan.Status status = status(root);
+            Double objective = nullableNumber(root, "", "objective");
+            Double bestBound = nullableNumber(root, "", "bestBound");
+            Double gap = nullableNumber(root, "", "gap");
+            Plan.SolverInfo solver = null;
+            JsonNode s = object(root, "", "solver");
+            if (s != null) {
+                solver = new Plan.SolverInfo(text(s, "solver", "name"), text(s, "solver", "version"),
+                        nullableNumber(s, "solver", "seconds"), integer(s, "solver", "threads"),
+                        number(s, "solver", "timeLimitSeconds"), number(s, "solver", "relativeGap"));
+            }
+            Plan.Costs costs = null;
+            JsonNode c = object(root, "", "costs");
+            if (c != null) {
+                costs = new Plan.Costs(number(c, "costs", "capex"), number(c, "costs", "fixedOpex"),
+                        number(c, "costs", "signing"), number(c, "costs", "mining"),
+                        number(c, "costs", "refining"), number(c, "costs", "contracts"),
+                        number(c, "costs", "freight"), number(c, "costs", "tariffs"),
+                        number(c, "costs", "substitution"), number(c, "costs", "shortfall"),
+                        number(c, "costs", "surplusRevenue"));
+            }
+            double risk = number(root, "", "risk");
+            List<Plan.Build> builds = list(root, "", "builds", (n, p) -> new Plan.Build(text(n, p, "facility"),
+                    integer(n, p, "startYear"), integer(n, p, "onlineYear"), integer(n, p, "modules"),
+                    number(n, p, "capacityAdded")));
+            List<Plan.ContractChoice> contracts = list(root, "", "contracts",
+                    (n, p) -> new Plan.ContractChoice(text(n, p, "id"), bool(n, p, "held")));
+            List<Plan.ScenarioPlan> scenarios = list(root, "", "scenarios", this::scenario);
+            if (!problems.isEmpty()) {
+                return null;
+            }
+            return new Plan(instance, status, objective, bestBound, gap, solver, costs, risk, builds, contracts,
+                    scenarios);
+        }
+
+        Plan.ScenarioPlan scenario(JsonNode n, String p) {
+            return new Plan.ScenarioPlan(text(n, p, "id"), number(n, p, "probability"), number(n, p, "operatingCost"),
+                    number(n, p, "risk"),
+                    list(n, p, "concentrate", (e, q) -> new Plan.Concentrate(text(e, q, "mine"),
+                            text(e, q, "refinery"), integer(e, q, "year"), number(e, q, "tonnes"))),
+                    list(n, p, "deliveries", (e, q) -> new Plan.Delivery(text(e, q, "mine"), text(e, q, "refinery"),
+                            text(e, q, "buyer"), text(e, q, "element"), integer(e, q, "year"),
+                            number(e, q, "tonnes"))),
+                    list(n, p, "surplus", (e, q) -> new Plan.Surplus(text(e, q, "refinery"), text(e, q, "element"),
+                            integer(e, q, "year"), number(e, q, "tonnes"))),
+                    list(n, p, "contractUse", (e, q) -> new Plan.ContractUse(text(e, q, "contract"),
+                            integer(e, q, "year"), number(e, q, "taken"), number(e, q, "paid"))),
+                    list(n, p, "substitution", (e, q) -> new Plan.Substitution(text(e, q, "buyer"),
+                            text(e, q, "element"), integer(e, q, "year"), number(e, q, "tonnes"))),
+                    list(n, p, "shortfalls", (e, q) -> new Plan.Shortfall(text(e, q, "buyer"),
+                            text(e, q, "element"), integer(e, q, "year"), number(e, q, "tonnes"))));
+        }
+
+        private Plan.Status status(JsonNode root) {
+            String s = text(root, "", "status");
+            if (s == null) {
+                return null;
+            }
+            try {
+                return Plan.Status.valueOf(s);
+            } catch (IllegalArgumentException e) {
+                problem("status", "unknown status \"" + s + "\" (expected OPTIMAL, FEASIBLE, INFEASIBLE or"
+                        + " NO_SOLUTION)");
+                return null;
+            }
+        }
+
+        // ---- typed field access; each reports its problem and returns a placeholder
+
+        private interface Item<T> {
+            T read(JsonNode node, String path);
+        }
+
+        <T> List<T> list(JsonNode parent, String at, String field, Item<T> item) {
+            JsonNode n = field(parent, at, field);
+            if (n == null) {
+                return List.of();
+            }
+            String path = path(at, field);
+            if (!n.isArray()) {
+                problem(path, "expected an array, found " + kind(n));
+                return List.of();
+            }
+            List<T> out = new ArrayList<>();
+            for (int i = 0; i < n.size(); i++) {
+                String p = path + "[" + i + "]";
+                JsonNode e = n.get(i);
+                if (!e.isObject()) {
+                    problem(p, "expected an object, found " + kind(e));
+                    continue;
+                }
+                out.add(item.read(e, p));
+            }
+            return out;
+        }
+
+        JsonNode object(JsonNode parent, String at, String field) {
+            return typed(parent, at, field, JsonNode::isObject, "an object");
+        }
+
+        String text(JsonNode parent, String at, String field) {
+            JsonNode n = typed(parent, at, field, JsonNode::isTextual, "a string");
+            return n == null ? null : n.asText();
+        }
+
+        boolean bool(JsonNode parent, String at, String field) {
+            JsonNode n = typed(parent, at, field, JsonNode::isBoolean, "true or false");
+            return n != null && n.asBoolean();
+        }
+
+        double number(JsonNode parent, String at, String field) {
+            JsonNode n = typed(parent, at, field, JsonNode::isNumber, "a number");
+            return n == null ? 0 : n.asDouble();
+        }
+
+        Double nullableNumber(JsonNode parent, String at, String field) {
+            JsonNode n = field(parent, at, field);
+            if (n == null || n.isNull()) {
+                return null;
+            }
+            if (!n.isNumber()) {
+                problem(path(at, field), "expected a number or null, found " + kind(n));
+                return null;
+            }
+            return n.asDouble();
+        }
+
+        int integer(JsonNode parent, String at, String field) {
+            JsonNode n = typed(parent, at, field, JsonNode::isNumber, "an integer");
+            if (n == null) {
+                return 0;
+            }
+            if (!n.canConvertToExactIntegral() || !n.canConvertToInt()) {
+                problem(path(at, field), "expected an integer, found " + n);
+                return 0;
+            }
+            return n.asInt();
+        }
+
+        private JsonNode typed(JsonNode parent, String at, String field, Predicate<JsonNode> is,
+                               String expected) {
+            JsonNode n = field(parent, at, field);
+            if (n == null) {
+                return null;
+            }
+            if (!is.test(n)) {
+                problem(path(at, field), "expected " + expected + ", found " + kind(n));
+                return null;
+            }
+            return n;
+        }
+
+        /** The field's node, or null (with a problem) when it is missing. */
+        private JsonNode field(JsonNode parent, String at, String field) {
+            JsonNode n = parent.get(field);
+            if (n == null) {
+                problem(path(at, field), "missing");
+            }
+            return n;
+        }
+
+        private void problem(String path, String message) {
+            problems.add(new Problem(path, message));
+        }
+
+        private static String path(String at, String field) {
+            return at.isEmpty() ? field : at + "." + field;
+        }
+
+        private static String kind(JsonNode n) {
+            if (n.isNull()) {
+                return "null";
+            }
+            if (n.isTextual()) {
+                return "the string " + n;
+            }
+            if (n.isNumber()) {
+                return "the number " + n;
+            }
+            if (n.isBoolean()) {
+                return n.asText();
+            }
+            return n.isArray() ? "an array" : "an object";
+        }
+    }
+}
