@@ -1,0 +1,13 @@
+package org.lodestone.cli;
+
+/** Exit codes of plan-and-cli.md. */
+public final class ExitCodes {
+    /** A plan was found (OPTIMAL or FEASIBLE), the instance is valid, or the plan holds. */
+    public static final int OK = 0;
+    /** No plan (INFEASIBLE, NO_SOLUTION), a solver failure, or a plan that does not hold. */
+    public static final int NO_PLAN = 1;
+    /** Bad usage or invalid input. */
+    public static final int BAD_INPUT = 2;
+
+    private ExitCodes() {}
+}

@@ -1,0 +1,96 @@
+package org.lodestone.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.lodestone.domain.Instance;
+import org.lodestone.io.InstanceReader;
+import org.lodestone.io.PlanJson;
+import org.lodestone.plan.Plan;
+import org.lodestone.plan.Planner;
+import org.lodestone.report.TextSummary;
+import org.lodestone.solve.Backend;
+import org.lodestone.solve.SolveOptions;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "solve", mixinStandardHelpOptions = true,
+        description = "Solve an instance: print a summary and, with -o, write the plan file.")
+final class SolveCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    LodestoneCommand root;
+
+    @Parameters(index = "0", paramLabel = "INSTANCE", description = "Instance file (.json, .yaml or .yml).")
+    Path instanceFile;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PLAN", description = "Write the plan file here.")
+    Path output;
+
+    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "scip",
+            description = "scip (default), highs or cbc.", converter = BackendConverter.class)
+    Backend backend;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Wall-clock limit of the solve (default ${DEFAULT-VALUE} s).")
+    double timeLimit;
+
+    @Option(names = "--gap", paramLabel = "FRACTION", defaultValue = "1e-4",
+            description = "Relative optimality gap at which to stop (default ${DEFAULT-VALUE}).")
+    double gap;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Solver threads (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override one value of the instance; PATH is a JSON Pointer, e.g. /buyers/0/mandate/minShare=0.5.")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--no-timings", description = "Leave solve times out of the plan file (for byte-identical plans).")
+    boolean noTimings;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(timeLimit > 0) || !(gap >= 0) || threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--time-limit must be > 0, --gap >= 0 and --threads >= 1");
+        }
+        Instance instance = InstanceReader.read(instanceFile, overrides);
+        SolveOptions options = new SolveOptions(backend, timeLimit, gap, threads);
+        Planner.Outcome outcome = new Planner(root.solver()).solve(instance, options, !noTimings);
+        Plan plan = outcome.plan();
+        if (output != null && plan.status().hasSolution()) {
+            PlanJson.write(plan, output);
+        }
+        TextSummary.print(spec.commandLine().getOut(), instance, outcome);
+        if (!plan.status().hasSolution()) {
+            spec.commandLine().getErr().println("lodestone: no plan: " + outcome.result().message()
+                    + (output != null ? " (" + output + " was not written)" : ""));
+            return ExitCodes.NO_PLAN;
+        }
+        if (output != null) {
+            spec.commandLine().getOut().println("Plan written to " + output);
+        }
+        return ExitCodes.OK;
+    }
+
+    static final class BackendConverter implements CommandLine.ITypeConverter<Backend> {
+        @Override
+        public Backend convert(String value) {
+            try {
+                return Backend.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(
+                        "unknown solver '" + value + "' (choose scip, highs or cbc)");
+            }
+        }
+    }
+}

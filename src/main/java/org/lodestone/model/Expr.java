@@ -1,0 +1,98 @@
+package org.lodestone.model;
+
+import java.util.Arrays;
+
+/** A growable sparse linear expression Σ coef·x + constant, reused row after row. */
+public final class Expr {
+    private int[] cols = new int[16];
+    private double[] vals = new double[16];
+    private int size;
+    private double constant;
+
+    public Expr add(int column, double value) {
+        if (value == 0) {
+            return this;
+        }
+        if (size == cols.length) {
+            cols = Arrays.copyOf(cols, size * 2);
+            vals = Arrays.copyOf(vals, size * 2);
+        }
+        cols[size] = column;
+        vals[size] = value;
+        size++;
+        return this;
+    }
+
+    public Expr addConstant(double value) {
+        constant += value;
+        return this;
+    }
+
+    public Expr clear() {
+        size = 0;
+        constant = 0;
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int column(int t) {
+        return cols[t];
+    }
+
+    double coefficient(int t) {
+        return vals[t];
+    }
+
+    double constant() {
+        return constant;
+    }
+
+    /** Merges repeated columns (sorted by column) and drops zeros. */
+    void compact() {
+        if (size < 2) {
+            return;
+        }
+        boolean sorted = true;
+        for (int t = 1; t < size && sorted; t++) {
+            sorted = cols[t - 1] < cols[t];
+        }
+        if (sorted) {
+            return;
+        }
+        Integer[] order = new Integer[size];
+        for (int t = 0; t < size; t++) {
+            order[t] = t;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(cols[a], cols[b]));
+        int[] nc = new int[size];
+        double[] nv = new double[size];
+        int n = 0;
+        for (int t = 0; t < size; t++) {
+            int c = cols[order[t]];
+            double v = vals[order[t]];
+            if (n > 0 && nc[n - 1] == c) {
+                nv[n - 1] += v;
+            } else {
+                nc[n] = c;
+                nv[n] = v;
+                n++;
+            }
+        }
+        int m = 0;
+        for (int t = 0; t < n; t++) {
+            if (nv[t] != 0) {
+                cols[m] = nc[t];
+                vals[m] = nv[t];
+                m++;
+            }
+        }
+        size = m;
+    }
+}

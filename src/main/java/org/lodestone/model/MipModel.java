@@ -1,0 +1,166 @@
+package org.lodestone.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A mixed-integer linear program in solver-neutral form: columns with bounds, integrality and
+ * objective coefficient; rows {@code lb ≤ Σ coef·x ≤ ub} stored sparse. Minimised.
+ * Backends translate it whole, which keeps OR-Tools out of the model builder.
+ */
+public final class MipModel {
+    private final List<String> varNames = new ArrayList<>();
+    private double[] varLb = new double[1024];
+    private double[] varUb = new double[1024];
+    private double[] varObj = new double[1024];
+    private boolean[] varInt = new boolean[1024];
+
+    private final List<String> rowNames = new ArrayList<>();
+    private double[] rowLb = new double[1024];
+    private double[] rowUb = new double[1024];
+    private int[] rowStart = new int[1025];
+    private int[] colIndex = new int[4096];
+    private double[] coef = new double[4096];
+    private int nonzeros;
+
+    public int addVariable(String name, double lb, double ub, boolean integer, double objective) {
+        int j = varNames.size();
+        if (j == varLb.length) {
+            int n = j * 2;
+            varLb = Arrays.copyOf(varLb, n);
+            varUb = Arrays.copyOf(varUb, n);
+            varObj = Arrays.copyOf(varObj, n);
+            varInt = Arrays.copyOf(varInt, n);
+        }
+        varNames.add(name);
+        varLb[j] = lb;
+        varUb[j] = ub;
+        varObj[j] = objective;
+        varInt[j] = integer;
+        return j;
+    }
+
+    /** Adds {@code lb ≤ expr ≤ ub}; zero coefficients are dropped, repeated columns merged. */
+    public int addRow(String name, double lb, Expr expr, double ub) {
+        int i = rowNames.size();
+        if (i + 1 >= rowStart.length) {
+            int n = rowStart.length * 2;
+            rowLb = Arrays.copyOf(rowLb, n);
+            rowUb = Arrays.copyOf(rowUb, n);
+            rowStart = Arrays.copyOf(rowStart, n + 1);
+        }
+        expr.compact();
+        int k = expr.size();
+        if (nonzeros + k > colIndex.length) {
+            int n = Math.max(colIndex.length * 2, nonzeros + k);
+            colIndex = Arrays.copyOf(colIndex, n);
+            coef = Arrays.copyOf(coef, n);
+        }
+        for (int t = 0; t < k; t++) {
+            colIndex[nonzeros] = expr.column(t);
+            coef[nonzeros] = expr.coefficient(t);
+            nonzeros++;
+        }
+        rowNames.add(name);
+        rowLb[i] = lb - expr.constant();
+        rowUb[i] = ub - expr.constant();
+        rowStart[i + 1] = nonzeros;
+        return i;
+    }
+
+    public void addObjective(int column, double value) {
+        varObj[column] += value;
+    }
+
+    public int variables() {
+        return varNames.size();
+    }
+
+    public int rows() {
+        return rowNames.size();
+    }
+
+    public int nonzeros() {
+        return nonzeros;
+    }
+
+    public int integerVariables() {
+        int n = 0;
+        for (int j = 0; j < variables(); j++) {
+            if (varInt[j]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public String variableName(int j) {
+        return varNames.get(j);
+    }
+
+    public double lower(int j) {
+        return varLb[j];
+    }
+
+    public double upper(int j) {
+        return varUb[j];
+    }
+
+    public double objective(int j) {
+        return varObj[j];
+    }
+
+    public boolean isInteger(int j) {
+        return varInt[j];
+    }
+
+    public String rowName(int i) {
+        return rowNames.get(i);
+    }
+
+    public double rowLower(int i) {
+        return rowLb[i];
+    }
+
+    public double rowUpper(int i) {
+        return rowUb[i];
+    }
+
+    public int rowStart(int i) {
+        return rowStart[i];
+    }
+
+    public int rowEnd(int i) {
+        return rowStart[i + 1];
+    }
+
+    public int column(int k) {
+        return colIndex[k];
+    }
+
+    public double coefficient(int k) {
+        return coef[k];
+    }
+
+    /** Objective value of a full assignment. */
+    public double evaluate(double[] values) {
+        double sum = 0;
+        for (int j = 0; j < variables(); j++) {
+            sum += varObj[j] * values[j];
+        }
+        return sum;
+    }
+
+    /** Smallest and largest absolute nonzero coefficient in rows, bounds aside. */
+    public double[] coefficientRange() {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (int k = 0; k < nonzeros; k++) {
+            double a = Math.abs(coef[k]);
+            min = Math.min(min, a);
+            max = Math.max(max, a);
+        }
+        return new double[] {nonzeros == 0 ? 0 : min, max};
+    }
+}

@@ -1,0 +1,237 @@
+package org.lodestone.model;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lodestone.domain.Buyer;
+import org.lodestone.domain.Contract;
+import org.lodestone.domain.Country;
+import org.lodestone.domain.Element;
+import org.lodestone.domain.ExportControl;
+import org.lodestone.domain.Facility;
+import org.lodestone.domain.Instance;
+import org.lodestone.domain.Lanes;
+import org.lodestone.domain.Scenario;
+import org.lodestone.domain.Tariff;
+
+/**
+ * The instance turned into dense arrays the model builder can index: countries, elements and
+ * facilities by position, scenario factors multiplied out per year, export controls per
+ * country pair. Facilities are numbered mines first, then refineries.
+ */
+final class ModelData {
+    final Instance instance;
+    final int years;
+    final int start;
+    final int scenarios;
+    final List<Facility> facilities;
+    final int mines;
+    final Map<String, Integer> countryIndex = new HashMap<>();
+    final Map<String, Integer> elementIndex = new HashMap<>();
+    final Map<String, Integer> facilityIndex = new HashMap<>();
+    final int[] facilityCountry;
+    final int[] buyerCountry;
+    final double[] discount;
+    /** [s][f][t] product of matching capacity factors. */
+    final double[][][] capacityFactor;
+    /** [s][f][t] product of matching cost factors. */
+    final double[][][] costFactor;
+    /** [s][b][e][t] demand after demand factors; 0 for elements the buyer does not list. */
+    final double[][][][] demand;
+    final double[][] freight;
+    final double[][] tariffRate;
+    /** [s][t][from][to] concentrate may not go from a mine in {@code from} to a refinery in {@code to}. */
+    final boolean[][][][] concentrateBlocked;
+    /** [s][t][from][to][e] oxide of e may not go from a refinery in {@code from} to a buyer in {@code to}. */
+    final boolean[][][][][] oxideBlocked;
+
+    ModelData(Instance instance) {
+        this.instance = instance;
+        this.years = instance.horizon().years();
+        this.start = instance.horizon().start();
+        this.scenarios = instance.scenarios().size();
+        this.mines = instance.mines().size();
+        this.facilities = new java.util.ArrayList<>();
+        facilities.addAll(instance.mines());
+        facilities.addAll(instance.refineries());
+        List<Country> countries = instance.countries();
+        for (int c = 0; c < countries.size(); c++) {
+            countryIndex.put(countries.get(c).id(), c);
+        }
+        List<Element> elements = instance.elements();
+        for (int e = 0; e < elements.size(); e++) {
+            elementIndex.put(elements.get(e).id(), e);
+        }
+        facilityCountry = new int[facilities.size()];
+        for (int f = 0; f < facilities.size(); f++) {
+            facilityIndex.put(facilities.get(f).id(), f);
+            facilityCountry[f] = countryIndex.get(facilities.get(f).country());
+        }
+        buyerCountry = instance.buyers().stream().mapToInt(b -> countryIndex.get(b.country())).toArray();
+        discount = new double[years];
+        for (int t = 0; t < years; t++) {
+            discount[t] = Math.pow(1 + instance.discountRate(), -t);
+        }
+        capacityFactor = new double[scenarios][][];
+        costFactor = new double[scenarios][][];
+        demand = new double[scenarios][][][];
+        for (int s = 0; s < scenarios; s++) {
+            Scenario sc = instance.scenarios().get(s);
+            capacityFactor[s] = facilityFactors(sc.capacityFactors());
+            costFactor[s] = facilityFactors(sc.costFactors());
+            demand[s] = demands(sc.demandFactors());
+        }
+        int nc = countries.size();
+        freight = new double[nc][nc];
+        Lanes lanes = instance.lanes();
+        for (int a = 0; a < nc; a++) {
+            for (int b = 0; b < nc; b++) {
+                freight[a][b] = a == b ? lanes.domestic() : lanes.defaultCost();
+            }
+        }
+        for (Lanes.Route route : lanes.routes()) {
+            int a = countryIndex.get(route.a());
+            int b = countryIndex.get(route.b());
+            freight[a][b] = route.cost();
+            freight[b][a] = route.cost();
+        }
+        tariffRate = new double[nc][nc];
+        for (Tariff tariff : instance.tariffs()) {
+            tariffRate[countryIndex.get(tariff.from())][countryIndex.get(tariff.to())] += tariff.rate();
+        }
+        concentrateBlocked = new boolean[scenarios][years][nc][nc];
+        oxideBlocked = new boolean[scenarios][years][nc][nc][elements.size()];
+        for (int s = 0; s < scenarios; s++) {
+            for (ExportControl control : instance.exportControls()) {
+                block(s, control);
+            }
+            for (ExportControl control : instance.scenarios().get(s).exportControls()) {
+                block(s, control);
+            }
+        }
+    }
+
+    int year(int t) {
+        return start + t;
+    }
+
+    int country(String id) {
+        return countryIndex.get(id);
+    }
+
+    int element(String id) {
+        return elementIndex.get(id);
+    }
+
+    int facility(String id) {
+        return facilityIndex.get(id);
+    }
+
+    double probability(int s) {
+        return instance.scenarios().get(s).probability();
+    }
+
+    double risk(int country) {
+        return instance.countries().get(country).risk();
+    }
+
+    /** Spot cost of facility f in year t of scenario s, cost factors applied. */
+    double spotCost(int s, int f, int t) {
+        return facilities.get(f).cost().at(t) * costFactor[s][f][t];
+    }
+
+    /** Shortfall penalty of buyer b for element e: the buyer's override, else the element's. */
+    double shortfallPenalty(Buyer buyer, int e) {
+        Element element = instance.elements().get(e);
+        return buyer.shortfallPenalty().getOrDefault(element.id(), element.shortfallPenalty());
+    }
+
+    /** Contracts held on each facility, by facility index. */
+    List<List<Contract>> contractsByFacility() {
+        List<List<Contract>> byFacility = new java.util.ArrayList<>();
+        for (int f = 0; f < facilities.size(); f++) {
+            byFacility.add(new java.util.ArrayList<>());
+        }
+        for (Contract k : instance.contracts()) {
+            byFacility.get(facility(k.facility())).add(k);
+        }
+        return byFacility;
+    }
+
+    private double[][] facilityFactors(List<Scenario.FacilityFactor> factors) {
+        double[][] product = new double[facilities.size()][years];
+        for (double[] row : product) {
+            java.util.Arrays.fill(row, 1.0);
+        }
+        for (Scenario.FacilityFactor factor : factors) {
+            for (int f = 0; f < facilities.size(); f++) {
+                Facility facility = facilities.get(f);
+                boolean matches = factor.facility().map(facility.id()::equals)
+                        .orElse(factor.country().map(facility.country()::equals).orElse(true));
+                if (!matches) {
+                    continue;
+                }
+                for (int t = 0; t < years; t++) {
+                    if (factor.years().contains(year(t))) {
+                        product[f][t] *= factor.factor();
+                    }
+                }
+            }
+        }
+        return product;
+    }
+
+    private double[][][] demands(List<Scenario.DemandFactor> factors) {
+        List<Buyer> buyers = instance.buyers();
+        int ne = instance.elements().size();
+        double[][][] result = new double[buyers.size()][ne][years];
+        for (int b = 0; b < buyers.size(); b++) {
+            Buyer buyer = buyers.get(b);
+            for (var entry : buyer.demand().entrySet()) {
+                int e = element(entry.getKey());
+                for (int t = 0; t < years; t++) {
+                    double value = entry.getValue().at(t);
+                    for (Scenario.DemandFactor factor : factors) {
+                        boolean matches = factor.buyer().map(buyer.id()::equals).orElse(true)
+                                && factor.element().map(entry.getKey()::equals).orElse(true)
+                                && factor.years().contains(year(t));
+                        if (matches) {
+                            value *= factor.factor();
+                        }
+                    }
+                    result[b][e][t] = value;
+                }
+            }
+        }
+        return result;
+    }
+
+    private void block(int s, ExportControl control) {
+        int from = country(control.country());
+        int nc = instance.countries().size();
+        int ne = instance.elements().size();
+        java.util.Set<String> allowed = control.allowedDestinations();
+        for (int t = 0; t < years; t++) {
+            if (!control.years().contains(year(t))) {
+                continue;
+            }
+            for (int to = 0; to < nc; to++) {
+                if (to == from || allowed.contains(instance.countries().get(to).id())) {
+                    continue;
+                }
+                if (control.stage().concentrate()) {
+                    concentrateBlocked[s][t][from][to] = true;
+                }
+                if (control.stage().oxide()) {
+                    for (int e = 0; e < ne; e++) {
+                        String id = instance.elements().get(e).id();
+                        if (control.elements().map(set -> set.contains(id)).orElse(true)) {
+                            oxideBlocked[s][t][from][to][e] = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

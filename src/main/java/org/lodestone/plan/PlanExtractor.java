@@ -1,0 +1,325 @@
+package org.lodestone.plan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lodestone.domain.Contract;
+import org.lodestone.domain.Expansion;
+import org.lodestone.domain.Facility;
+import org.lodestone.domain.Instance;
+import org.lodestone.domain.Mine;
+import org.lodestone.domain.Refinery;
+import org.lodestone.model.CostPart;
+import org.lodestone.model.SourcingModel;
+import org.lodestone.solve.SolveOptions;
+import org.lodestone.solve.SolveResult;
+
+/**
+ * Solution → plan. Cost parts come from the very objective terms that were minimised, and
+ * the pooled deliveries of the model are split back to mines and refineries of origin
+ * (see {@code models/formulation.md}, "Splitting pools back to mines").
+ */
+public final class PlanExtractor {
+    /** Entries at or below this many tonnes are left out of the plan's lists. */
+    public static final double REPORT_THRESHOLD = 1e-6;
+
+    private final SourcingModel model;
+    private final Instance instance;
+    private final double[] values;
+
+    private PlanExtractor(SourcingModel model, double[] values) {
+        this.model = model;
+        this.instance = model.instance();
+        this.values = values;
+    }
+
+    public static Plan extract(SourcingModel model, SolveResult result, SolveOptions options, boolean timings) {
+        Instance instance = model.instance();
+        Plan.SolverInfo solver = new Plan.SolverInfo(result.solverName(), result.solverVersion(),
+                timings ? result.seconds() : null, result.threads(), options.timeLimitSeconds(),
+                options.relativeGap());
+        Plan.Status status = switch (result.termination()) {
+            case OPTIMAL -> Plan.Status.OPTIMAL;
+            case FEASIBLE -> Plan.Status.FEASIBLE;
+            case INFEASIBLE -> Plan.Status.INFEASIBLE;
+            case NO_SOLUTION, ERROR -> Plan.Status.NO_SOLUTION;
+        };
+        if (!result.hasSolution()) {
+            List<Plan.ContractChoice> none = instance.contracts().stream()
+                    .map(k -> new Plan.ContractChoice(k.id(), k.signed())).toList();
+            return new Plan(instance.name(), status, null, result.bestBound(), null, solver, Plan.Costs.ZERO, 0,
+                    List.of(), none, List.of());
+        }
+        return new PlanExtractor(model, clean(result.values())).plan(status, result, solver);
+    }
+
+    /** Solver noise below zero or around integers is not part of the plan. */
+    private static double[] clean(double[] raw) {
+        double[] v = raw.clone();
+        for (int j = 0; j < v.length; j++) {
+            if (Math.abs(v[j]) < 1e-9) {
+                v[j] = 0;
+            }
+        }
+        return v;
+    }
+
+    private Plan plan(Plan.Status status, SolveResult result, Plan.SolverInfo solver) {
+        int scenarioCount = instance.scenarios().size();
+        double[][] parts = model.costTerms().evaluate(values, scenarioCount);
+        double[] expected = new double[CostPart.values().length];
+        for (CostPart part : CostPart.values()) {
+            expected[part.ordinal()] = parts[0][part.ordinal()];
+            for (int s = 0; s < scenarioCount; s++) {
+                expected[part.ordinal()] += instance.scenarios().get(s).probability() * parts[s + 1][part.ordinal()];
+            }
+        }
+        Plan.Costs costs = new Plan.Costs(expected[CostPart.CAPEX.ordinal()],
+                expected[CostPart.FIXED_OPEX.ordinal()], expected[CostPart.SIGNING.ordinal()],
+                expected[CostPart.MINING.ordinal()], expected[CostPart.REFINING.ordinal()],
+                expected[CostPart.CONTRACTS.ordinal()], expected[CostPart.FREIGHT.ordinal()],
+                expected[CostPart.TARIFFS.ordinal()], expected[CostPart.SUBSTITUTION.ordinal()],
+                expected[CostPart.SHORTFALL.ordinal()], expected[CostPart.SURPLUS_REVENUE.ordinal()]);
+        double risk = expected[CostPart.RISK.ordinal()];
+        double objective = model.mip().evaluate(values);
+        Double bound = result.bestBound() == null ? null : Math.min(result.bestBound(), objective);
+        Double gap = bound == null ? null : relativeGap(objective, bound);
+        List<Plan.ScenarioPlan> scenarios = new ArrayList<>();
+        for (int s = 0; s < scenarioCount; s++) {
+            double operating = 0;
+            for (CostPart part : CostPart.values()) {
+                if (part.operating()) {
+                    operating += part.sign() * parts[s + 1][part.ordinal()];
+                }
+            }
+            scenarios.add(scenario(s, operating, parts[s + 1][CostPart.RISK.ordinal()]));
+        }
+        return new Plan(instance.name(), status, objective, bound, gap, solver, costs, risk, builds(),
+                contractChoices(), scenarios);
+    }
+
+    private static double relativeGap(double objective, double bound) {
+        double diff = Math.max(0, objective - bound);
+        return diff == 0 ? 0.0 : diff / Math.max(Math.abs(objective), 1e-9);
+    }
+
+    private List<Plan.Build> builds() {
+        List<Plan.Build> builds = new ArrayList<>();
+        for (SourcingModel.BuildStart start : model.buildStarts()) {
+            if (values[start.startsColumn()] < 0.5) {
+                continue;
+            }
+            Facility facility = facility(start.facility());
+            Expansion x = facility.expansion().orElseThrow();
+            int modules = (int) Math.round(values[start.modulesColumn()]);
+            builds.add(new Plan.Build(facility.id(), start.startYear(), start.startYear() + x.leadTime(), modules,
+                    modules * x.moduleSize()));
+        }
+        return builds;
+    }
+
+    private List<Plan.ContractChoice> contractChoices() {
+        List<Plan.ContractChoice> choices = new ArrayList<>();
+        for (int k = 0; k < instance.contracts().size(); k++) {
+            choices.add(new Plan.ContractChoice(instance.contracts().get(k).id(), model.held(k, values)));
+        }
+        return choices;
+    }
+
+    private Facility facility(int index) {
+        int mines = instance.mines().size();
+        return index < mines ? instance.mines().get(index) : instance.refineries().get(index - mines);
+    }
+
+    private Plan.ScenarioPlan scenario(int s, double operatingCost, double risk) {
+        int start = instance.horizon().start();
+        List<Plan.Concentrate> concentrate = new ArrayList<>();
+        for (SourcingModel.Ship ship : model.ships()) {
+            double tonnes = values[ship.column()];
+            if (ship.scenario() == s && tonnes > REPORT_THRESHOLD) {
+                concentrate.add(new Plan.Concentrate(instance.mines().get(ship.mine()).id(),
+                        instance.refineries().get(ship.refinery()).id(), start + ship.year(), tonnes));
+            }
+        }
+        OriginSplit split = new OriginSplit(s);
+        List<Plan.ContractUse> contractUse = new ArrayList<>();
+        for (SourcingModel.ContractYear cy : model.contractYears()) {
+            if (cy.scenario() != s || !model.held(cy.contract(), values)) {
+                continue;
+            }
+            Contract contract = instance.contracts().get(cy.contract());
+            double taken = cy.takenColumn() < 0 ? 0 : values[cy.takenColumn()];
+            double paid = Math.max(taken, contract.minPerYear());
+            if (taken > REPORT_THRESHOLD || paid > REPORT_THRESHOLD) {
+                contractUse.add(new Plan.ContractUse(contract.id(), start + cy.year(), taken, paid));
+            }
+        }
+        Map<List<Integer>, Double> avoided = new LinkedHashMap<>();
+        for (SourcingModel.Substitution sub : model.substitutions()) {
+            if (sub.scenario() == s) {
+                avoided.merge(List.of(sub.year(), sub.buyer(), sub.element()), values[sub.column()], Double::sum);
+            }
+        }
+        List<Plan.Substitution> substitution = new ArrayList<>();
+        avoided.forEach((key, tonnes) -> {
+            if (tonnes > REPORT_THRESHOLD) {
+                substitution.add(new Plan.Substitution(instance.buyers().get(key.get(1)).id(),
+                        instance.elements().get(key.get(2)).id(), start + key.get(0), tonnes));
+            }
+        });
+        List<Plan.Shortfall> shortfalls = new ArrayList<>();
+        for (SourcingModel.Shortfall q : model.shortfalls()) {
+            double tonnes = values[q.column()];
+            if (q.scenario() == s && tonnes > REPORT_THRESHOLD) {
+                shortfalls.add(new Plan.Shortfall(instance.buyers().get(q.buyer()).id(),
+                        instance.elements().get(q.element()).id(), start + q.year(), tonnes));
+            }
+        }
+        var sc = instance.scenarios().get(s);
+        return new Plan.ScenarioPlan(sc.id(), sc.probability(), operatingCost, risk, concentrate, split.deliveries,
+                split.surplus, contractUse, substitution, shortfalls);
+    }
+
+    /**
+     * Splits the model's pooled deliveries and surplus of one scenario back to (mine, refinery)
+     * pairs. Within each year, refining country and element, every shipment x(m, r) offers
+     * recovery × basket × x tonnes of oxide. Deliveries pooled by mining country are served
+     * first from the shipments mined in that country, then deliveries pooled by refining country
+     * alone from whatever is left, then surplus. The model's chain-of-custody rows guarantee
+     * that each pool holds enough, so the split never runs dry (beyond solver tolerance, which
+     * is put on the last shipment of the pool).
+     */
+    private final class OriginSplit {
+        final List<Plan.Delivery> deliveries = new ArrayList<>();
+        final List<Plan.Surplus> surplus = new ArrayList<>();
+
+        OriginSplit(int s) {
+            int start = instance.horizon().start();
+            Map<String, Integer> countryIndex = new HashMap<>();
+            for (int c = 0; c < instance.countries().size(); c++) {
+                countryIndex.put(instance.countries().get(c).id(), c);
+            }
+            Map<String, Integer> elementIndex = new HashMap<>();
+            for (int e = 0; e < instance.elements().size(); e++) {
+                elementIndex.put(instance.elements().get(e).id(), e);
+            }
+            // slots per (year, refining country, element), in model order (mine, then refinery)
+            Map<List<Integer>, List<Slot>> slots = new HashMap<>();
+            for (SourcingModel.Ship ship : model.ships()) {
+                double x = values[ship.column()];
+                if (ship.scenario() != s || x <= 0) {
+                    continue;
+                }
+                Mine mine = instance.mines().get(ship.mine());
+                Refinery refinery = instance.refineries().get(ship.refinery());
+                int cm = countryIndex.get(mine.country());
+                int cr = countryIndex.get(refinery.country());
+                for (var share : mine.basket().entrySet()) {
+                    double oxide = share.getValue() * refinery.recovery(share.getKey()) * x;
+                    if (oxide > 0) {
+                        int e = elementIndex.get(share.getKey());
+                        slots.computeIfAbsent(List.of(ship.year(), cr, e), key -> new ArrayList<>())
+                                .add(new Slot(ship.mine(), ship.refinery(), cm, oxide));
+                    }
+                }
+            }
+            Map<List<Integer>, Double> delivered = new HashMap<>();
+            List<SourcingModel.Delivery> ordered = model.deliveries().stream()
+                    .filter(d -> d.scenario() == s && values[d.column()] > 0)
+                    .sorted(Comparator.comparingInt((SourcingModel.Delivery d) -> d.miningCountry() < 0 ? 1 : 0))
+                    .toList();
+            for (SourcingModel.Delivery d : ordered) {
+                List<Slot> pool = slots.getOrDefault(List.of(d.year(), d.refiningCountry(), d.element()), List.of());
+                double need = values[d.column()];
+                Slot last = null;
+                for (Slot slot : pool) {
+                    if (need <= 0) {
+                        break;
+                    }
+                    if (d.miningCountry() >= 0 && slot.miningCountry != d.miningCountry()) {
+                        continue;
+                    }
+                    last = slot;
+                    double take = Math.min(need, slot.left);
+                    if (take > 0) {
+                        slot.left -= take;
+                        need -= take;
+                        delivered.merge(List.of(d.year(), d.buyer(), d.element(), slot.mine, slot.refinery), take,
+                                Double::sum);
+                    }
+                }
+                if (need > 0 && last != null) {
+                    delivered.merge(List.of(d.year(), d.buyer(), d.element(), last.mine, last.refinery), need,
+                            Double::sum);
+                }
+            }
+            delivered.entrySet().stream()
+                    .filter(entry -> entry.getValue() > REPORT_THRESHOLD)
+                    .sorted(Map.Entry.comparingByKey(PlanExtractor::compareKeys))
+                    .forEach(entry -> {
+                        List<Integer> key = entry.getKey();
+                        deliveries.add(new Plan.Delivery(instance.mines().get(key.get(3)).id(),
+                                instance.refineries().get(key.get(4)).id(), instance.buyers().get(key.get(1)).id(),
+                                instance.elements().get(key.get(2)).id(), start + key.get(0), entry.getValue()));
+                    });
+            Map<List<Integer>, Double> sold = new HashMap<>();
+            for (SourcingModel.Surplus u : model.surpluses()) {
+                double need = values[u.column()];
+                if (u.scenario() != s || need <= 0) {
+                    continue;
+                }
+                Slot last = null;
+                for (Slot slot : slots.getOrDefault(List.of(u.year(), u.refiningCountry(), u.element()), List.of())) {
+                    if (need <= 0) {
+                        break;
+                    }
+                    last = slot;
+                    double take = Math.min(need, slot.left);
+                    if (take > 0) {
+                        slot.left -= take;
+                        need -= take;
+                        sold.merge(List.of(u.year(), slot.refinery, u.element()), take, Double::sum);
+                    }
+                }
+                if (need > 0 && last != null) {
+                    sold.merge(List.of(u.year(), last.refinery, u.element()), need, Double::sum);
+                }
+            }
+            sold.entrySet().stream()
+                    .filter(entry -> entry.getValue() > REPORT_THRESHOLD)
+                    .sorted(Map.Entry.comparingByKey(PlanExtractor::compareKeys))
+                    .forEach(entry -> surplus.add(new Plan.Surplus(
+                            instance.refineries().get(entry.getKey().get(1)).id(),
+                            instance.elements().get(entry.getKey().get(2)).id(), start + entry.getKey().get(0),
+                            entry.getValue())));
+        }
+    }
+
+    private static int compareKeys(List<Integer> a, List<Integer> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int c = Integer.compare(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static final class Slot {
+        final int mine;
+        final int refinery;
+        final int miningCountry;
+        double left;
+
+        Slot(int mine, int refinery, int miningCountry, double oxide) {
+            this.mine = mine;
+            this.refinery = refinery;
+            this.miningCountry = miningCountry;
+            this.left = oxide;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.lodestone.report;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.lodestone.domain.Contract;
+import org.lodestone.domain.Instance;
+import org.lodestone.model.MipModel;
+import org.lodestone.plan.Plan;
+import org.lodestone.plan.Planner;
+
+/** The human summary that {@code lodestone solve} prints. */
+public final class TextSummary {
+    private TextSummary() {}
+
+    public static void print(PrintWriter out, Instance instance, Planner.Outcome outcome) {
+        Plan plan = outcome.plan();
+        MipModel mip = outcome.model().mip();
+        out.printf(Locale.ROOT, "Lodestone plan for \"%s\" (%d-%d, %d scenario%s)%n", instance.name(),
+                instance.horizon().start(), instance.horizon().last(), instance.scenarios().size(),
+                instance.scenarios().size() == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "  model     %,d variables (%,d integer), %,d constraints, %,d nonzeros%n",
+                mip.variables(), mip.integerVariables(), mip.rows(), mip.nonzeros());
+        Plan.SolverInfo solver = plan.solver();
+        String version = solver.version().startsWith(solver.name()) ? solver.version()
+                : (solver.name() + " " + solver.version()).trim();
+        out.printf(Locale.ROOT, "  status    %s  (%s, %d thread%s, %.2f s)%n", plan.status(), version,
+                solver.threads(), solver.threads() == 1 ? "" : "s", outcome.result().seconds());
+        if (!plan.status().hasSolution()) {
+            out.flush();
+            return;
+        }
+        out.printf(Locale.ROOT, "  objective %s   bound %s   gap %s%n", money(plan.objective()),
+                plan.bestBound() == null ? "-" : money(plan.bestBound()),
+                plan.gap() == null ? "-" : String.format(Locale.ROOT, "%.4f %%", 100 * plan.gap()));
+        out.println();
+        out.println("Costs (expected, discounted USD)");
+        Plan.Costs c = plan.costs();
+        row(out, "capex", c.capex());
+        row(out, "fixed opex", c.fixedOpex());
+        row(out, "signing", c.signing());
+        row(out, "mining (spot)", c.mining());
+        row(out, "refining (spot)", c.refining());
+        row(out, "contracts", c.contracts());
+        row(out, "freight", c.freight());
+        row(out, "tariffs", c.tariffs());
+        row(out, "substitution", c.substitution());
+        row(out, "shortfall", c.shortfall());
+        row(out, "surplus revenue", -c.surplusRevenue());
+        if (instance.riskWeight() > 0) {
+            row(out, "risk x weight", instance.riskWeight() * plan.risk());
+        }
+        out.printf(Locale.ROOT, "  %-18s %20s%n", "objective", money(plan.objective()));
+        out.printf(Locale.ROOT, "Risk: %,.1f expected risk-tonnes%s%n", plan.risk(),
+                instance.riskBudget().map(b -> String.format(Locale.ROOT, " (budget %,.1f)", b)).orElse(""));
+        out.println();
+        if (plan.builds().isEmpty()) {
+            out.println("Builds: none");
+        } else {
+            out.println("Builds");
+            for (Plan.Build b : plan.builds()) {
+                out.printf(Locale.ROOT, "  %-20s start %d, online %d, %d module%s, +%,.0f t/yr%n", b.facility(),
+                        b.startYear(), b.onlineYear(), b.modules(), b.modules() == 1 ? "" : "s", b.capacityAdded());
+            }
+        }
+        if (!instance.contracts().isEmpty()) {
+            out.println("Contracts");
+            for (int k = 0; k < instance.contracts().size(); k++) {
+                Contract contract = instance.contracts().get(k);
+                boolean held = plan.contracts().get(k).held();
+                out.printf(Locale.ROOT, "  %-20s %s%n", contract.id(),
+                        contract.signed() ? "held (signed)" : held ? "held (optional, signed now)" : "not held");
+            }
+        }
+        shortfalls(out, plan);
+        out.flush();
+    }
+
+    private static void shortfalls(PrintWriter out, Plan plan) {
+        Map<String, Double> expected = new LinkedHashMap<>();
+        for (Plan.ScenarioPlan s : plan.scenarios()) {
+            for (Plan.Shortfall q : s.shortfalls()) {
+                expected.merge(q.buyer() + " " + q.element(), s.probability() * q.tonnes(), Double::sum);
+            }
+        }
+        if (expected.isEmpty()) {
+            out.println("Shortfalls: none");
+            return;
+        }
+        out.println("Shortfalls (expected tonnes over the horizon)");
+        List<Map.Entry<String, Double>> sorted = expected.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
+        for (Map.Entry<String, Double> e : sorted) {
+            out.printf(Locale.ROOT, "  %-28s %,14.1f t%n", e.getKey(), e.getValue());
+        }
+    }
+
+    private static void row(PrintWriter out, String label, double value) {
+        if (value != 0) {
+            out.printf(Locale.ROOT, "  %-18s %20s%n", label, money(value));
+        }
+    }
+
+    static String money(double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
+    }
+}

@@ -1,0 +1,12 @@
+package org.lodestone.solve;
+
+import org.lodestone.model.MipModel;
+
+/** Solves a {@link MipModel}. Implementations are single-use per call and thread-safe across calls. */
+public interface MipSolver {
+    SolveResult solve(MipModel model, SolveOptions options);
+
+    static MipSolver create() {
+        return new OrToolsSolver();
+    }
+}

@@ -1,0 +1,155 @@
+package org.lodestone.solve;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.ortools.Loader;
+import com.google.ortools.init.OrToolsVersion;
+import com.google.ortools.linearsolver.MPConstraintProto;
+import com.google.ortools.linearsolver.MPModelProto;
+import com.google.ortools.linearsolver.MPSolutionResponse;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
+import com.google.ortools.linearsolver.MPVariableProto;
+
+import org.lodestone.model.MipModel;
+
+/**
+ * SCIP, HiGHS and CBC through OR-Tools' linear solver. The model crosses into native code in
+ * one piece, as an {@code MPModelProto}, instead of one JNI call per coefficient, and the
+ * solution comes back the same way.
+ */
+final class OrToolsSolver implements MipSolver {
+    private static final Map<Backend, Boolean> AVAILABLE = new EnumMap<>(Backend.class);
+
+    static synchronized void loadNativeLibraries() {
+        if (AVAILABLE.isEmpty()) {
+            Loader.loadNativeLibraries();
+            for (Backend backend : Backend.values()) {
+                MPSolver probe = MPSolver.createSolver(backend.ortoolsId());
+                AVAILABLE.put(backend, probe != null);
+                if (probe != null) {
+                    probe.delete();
+                }
+            }
+        }
+    }
+
+    static boolean isAvailable(Backend backend) {
+        loadNativeLibraries();
+        return AVAILABLE.get(backend);
+    }
+
+    @Override
+    public SolveResult solve(MipModel model, SolveOptions options) {
+        loadNativeLibraries();
+        Backend backend = options.backend();
+        MPSolver solver = MPSolver.createSolver(backend.ortoolsId());
+        if (solver == null) {
+            return failure(backend, "the " + backend.displayName() + " solver is not available on this machine");
+        }
+        try {
+            String error = solver.loadModelFromProto(toProto(model));
+            if (!error.isEmpty()) {
+                return failure(backend, "the solver rejected the model: " + error);
+            }
+            solver.suppressOutput();
+            if (backend == Backend.HIGHS) {
+                solver.setSolverSpecificParametersAsString("log_to_console = false\noutput_flag = false\n");
+            }
+            solver.setTimeLimit(Math.max(1, Math.round(options.timeLimitSeconds() * 1000)));
+            int threads = Math.max(1, options.threads());
+            // OR-Tools' CBC is built without threads: asking prints noise and changes nothing
+            boolean threadsTaken = backend != Backend.CBC && solver.setNumThreads(threads);
+            MPSolverParameters params = new MPSolverParameters();
+            params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeGap());
+            long started = System.nanoTime();
+            MPSolver.ResultStatus status;
+            try {
+                status = solver.solve(params);
+            } catch (IllegalArgumentException unknownStatus) {
+                // The Java enum lacks MPSOLVER_UNKNOWN_STATUS (99), which OR-Tools' HiGHS wrapper
+                // answers when its time limit expires; it hands back no incumbent then.
+                double seconds = (System.nanoTime() - started) / 1e9;
+                return new SolveResult(SolveResult.Termination.NO_SOLUTION, null, null, null, seconds,
+                        backend.displayName(), version(backend, solver.solverVersion()), 1,
+                        "HiGHS stopped at the time limit without handing back a solution; "
+                                + "try a longer --time-limit or --solver scip");
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            String version = version(backend, solver.solverVersion());
+            int usedThreads = threadsTaken ? threads : 1;
+            return switch (status) {
+                case OPTIMAL, FEASIBLE -> {
+                    MPSolutionResponse response = solver.createSolutionResponseProto();
+                    List<Double> list = response.getVariableValueList();
+                    double[] values = new double[list.size()];
+                    for (int j = 0; j < values.length; j++) {
+                        values[j] = list.get(j);
+                    }
+                    double objective = solver.objective().value();
+                    Double bound = bound(solver.objective().bestBound(), objective, status);
+                    SolveResult.Termination termination = status == MPSolver.ResultStatus.OPTIMAL
+                            ? SolveResult.Termination.OPTIMAL : SolveResult.Termination.FEASIBLE;
+                    yield new SolveResult(termination, values, objective, bound, seconds, backend.displayName(),
+                            version, usedThreads, "");
+                }
+                case INFEASIBLE -> new SolveResult(SolveResult.Termination.INFEASIBLE, null, null, null, seconds,
+                        backend.displayName(), version, usedThreads, "the solver reports the model infeasible");
+                case NOT_SOLVED -> new SolveResult(SolveResult.Termination.NO_SOLUTION, null, null, null, seconds,
+                        backend.displayName(), version, usedThreads, "no solution found within the time limit");
+                default -> new SolveResult(SolveResult.Termination.ERROR, null, null, null, seconds,
+                        backend.displayName(), version, usedThreads, "the solver stopped abnormally (" + status + ")");
+            };
+        } finally {
+            solver.delete();
+        }
+    }
+
+    /** A MIP solver's bound is meaningless on an LP-only result; an optimal LP's bound is its value. */
+    private static Double bound(double reported, double objective, MPSolver.ResultStatus status) {
+        if (Double.isFinite(reported)) {
+            return reported;
+        }
+        return status == MPSolver.ResultStatus.OPTIMAL ? objective : null;
+    }
+
+    /** OR-Tools' HiGHS wrapper names its PDLP solver instead of a version; say where HiGHS comes from. */
+    private static String version(Backend backend, String reported) {
+        if (backend == Backend.HIGHS && !reported.matches(".*\\d.*")) {
+            return "HiGHS (OR-Tools " + OrToolsVersion.getVersionString() + ")";
+        }
+        return reported;
+    }
+
+    private static SolveResult failure(Backend backend, String message) {
+        return new SolveResult(SolveResult.Termination.ERROR, null, null, null, 0, backend.displayName(), "", 0,
+                message);
+    }
+
+    static MPModelProto toProto(MipModel model) {
+        MPModelProto.Builder proto = MPModelProto.newBuilder();
+        for (int j = 0; j < model.variables(); j++) {
+            proto.addVariable(MPVariableProto.newBuilder()
+                    .setName(model.variableName(j))
+                    .setLowerBound(model.lower(j))
+                    .setUpperBound(model.upper(j))
+                    .setObjectiveCoefficient(model.objective(j))
+                    .setIsInteger(model.isInteger(j)));
+        }
+        for (int i = 0; i < model.rows(); i++) {
+            MPConstraintProto.Builder row = MPConstraintProto.newBuilder()
+                    .setName(model.rowName(i))
+                    .setLowerBound(model.rowLower(i))
+                    .setUpperBound(model.rowUpper(i));
+            for (int k = model.rowStart(i); k < model.rowEnd(i); k++) {
+                row.addVarIndex(model.column(k));
+                row.addCoefficient(model.coefficient(k));
+            }
+            proto.addConstraint(row);
+        }
+        proto.setMaximize(false);
+        return proto.build();
+    }
+}

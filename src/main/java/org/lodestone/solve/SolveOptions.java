@@ -1,0 +1,23 @@
+package org.lodestone.solve;
+
+/**
+ * @param timeLimitSeconds wall-clock limit of one solve
+ * @param relativeGap stop when (incumbent − bound) / |incumbent| ≤ this
+ * @param threads solver threads (backends that cannot use more take what they can)
+ */
+public record SolveOptions(Backend backend, double timeLimitSeconds, double relativeGap, int threads) {
+    public static final double DEFAULT_TIME_LIMIT = 60;
+    public static final double DEFAULT_GAP = 1e-4;
+
+    public static SolveOptions defaults() {
+        return new SolveOptions(Backend.SCIP, DEFAULT_TIME_LIMIT, DEFAULT_GAP, 1);
+    }
+
+    public SolveOptions withBackend(Backend other) {
+        return new SolveOptions(other, timeLimitSeconds, relativeGap, threads);
+    }
+
+    public SolveOptions withGap(double gap) {
+        return new SolveOptions(backend, timeLimitSeconds, gap, threads);
+    }
+}
