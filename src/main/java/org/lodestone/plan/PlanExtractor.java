@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import org.lodestone.domain.Contract;
 import org.lodestone.domain.Expansion;
@@ -233,29 +234,10 @@ public final class PlanExtractor {
                     .sorted(Comparator.comparingInt((SourcingModel.Delivery d) -> d.miningCountry() < 0 ? 1 : 0))
                     .toList();
             for (SourcingModel.Delivery d : ordered) {
-                List<Slot> pool = slots.getOrDefault(List.of(d.year(), d.refiningCountry(), d.element()), List.of());
-                double need = values[d.column()];
-                Slot last = null;
-                for (Slot slot : pool) {
-                    if (need <= 0) {
-                        break;
-                    }
-                    if (d.miningCountry() >= 0 && slot.miningCountry != d.miningCountry()) {
-                        continue;
-                    }
-                    last = slot;
-                    double take = Math.min(need, slot.left);
-                    if (take > 0) {
-                        slot.left -= take;
-                        need -= take;
-                        delivered.merge(List.of(d.year(), d.buyer(), d.element(), slot.mine, slot.refinery), take,
-                                Double::sum);
-                    }
-                }
-                if (need > 0 && last != null) {
-                    delivered.merge(List.of(d.year(), d.buyer(), d.element(), last.mine, last.refinery), need,
-                            Double::sum);
-                }
+                draw(slots.getOrDefault(List.of(d.year(), d.refiningCountry(), d.element()), List.of()),
+                        d.miningCountry(), values[d.column()], (slot, tonnes) -> delivered.merge(
+                                List.of(d.year(), d.buyer(), d.element(), slot.mine, slot.refinery), tonnes,
+                                Double::sum));
             }
             delivered.entrySet().stream()
                     .filter(entry -> entry.getValue() > REPORT_THRESHOLD)
@@ -268,25 +250,10 @@ public final class PlanExtractor {
                     });
             Map<List<Integer>, Double> sold = new HashMap<>();
             for (SourcingModel.Surplus u : model.surpluses()) {
-                double need = values[u.column()];
-                if (u.scenario() != s || need <= 0) {
-                    continue;
-                }
-                Slot last = null;
-                for (Slot slot : slots.getOrDefault(List.of(u.year(), u.refiningCountry(), u.element()), List.of())) {
-                    if (need <= 0) {
-                        break;
-                    }
-                    last = slot;
-                    double take = Math.min(need, slot.left);
-                    if (take > 0) {
-                        slot.left -= take;
-                        need -= take;
-                        sold.merge(List.of(u.year(), slot.refinery, u.element()), take, Double::sum);
-                    }
-                }
-                if (need > 0 && last != null) {
-                    sold.merge(List.of(u.year(), last.refinery, u.element()), need, Double::sum);
+                if (u.scenario() == s && values[u.column()] > 0) {
+                    draw(slots.getOrDefault(List.of(u.year(), u.refiningCountry(), u.element()), List.of()), -1,
+                            values[u.column()], (slot, tonnes) -> sold.merge(
+                                    List.of(u.year(), slot.refinery, u.element()), tonnes, Double::sum));
                 }
             }
             sold.entrySet().stream()
@@ -296,6 +263,33 @@ public final class PlanExtractor {
                             instance.refineries().get(entry.getKey().get(1)).id(),
                             instance.elements().get(entry.getKey().get(2)).id(), start + entry.getKey().get(0),
                             entry.getValue())));
+        }
+    }
+
+    /**
+     * Takes {@code need} tonnes from the pool's shipments in order (only those mined in
+     * {@code miningCountry} unless it is −1), handing each part to {@code sink}. What solver
+     * tolerance leaves over goes on the last eligible shipment.
+     */
+    private static void draw(List<Slot> pool, int miningCountry, double need, BiConsumer<Slot, Double> sink) {
+        Slot last = null;
+        for (Slot slot : pool) {
+            if (need <= 0) {
+                break;
+            }
+            if (miningCountry >= 0 && slot.miningCountry != miningCountry) {
+                continue;
+            }
+            last = slot;
+            double take = Math.min(need, slot.left);
+            if (take > 0) {
+                slot.left -= take;
+                need -= take;
+                sink.accept(slot, take);
+            }
+        }
+        if (need > 0 && last != null) {
+            sink.accept(last, need);
         }
     }
 
