@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int NO_PLAN = 1;
     /** Bad usage or invalid input. */
     public static final int BAD_INPUT = 2;
+    /** Stopped by Ctrl-C (SIGINT) or SIGTERM; the best plan so far, if any, was written. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {}
 }

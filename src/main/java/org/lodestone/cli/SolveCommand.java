@@ -1,9 +1,13 @@
 package org.lodestone.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.lodestone.domain.Instance;
 import org.lodestone.io.InstanceReader;
@@ -12,6 +16,7 @@ import org.lodestone.plan.Plan;
 import org.lodestone.plan.Planner;
 import org.lodestone.report.TextSummary;
 import org.lodestone.solve.Backend;
+import org.lodestone.solve.SolveControl;
 import org.lodestone.solve.SolveOptions;
 
 import picocli.CommandLine;
@@ -22,6 +27,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "solve", mixinStandardHelpOptions = true,
         description = "Solve an instance: print a summary and, with -o, write the plan file.")
 final class SolveCommand implements Callable<Integer> {
+    /** How long a Ctrl-C waits for the solver to stop and the plan to be written. */
+    private static final long SHUTDOWN_GRACE_SECONDS = 30;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -65,14 +73,56 @@ final class SolveCommand implements Callable<Integer> {
         }
         Instance instance = InstanceReader.read(instanceFile, overrides);
         SolveOptions options = new SolveOptions(backend, timeLimit, gap, threads);
-        Planner.Outcome outcome = new Planner(root.solver()).solve(instance, options, !noTimings);
+        SolveControl control = new SolveControl();
+        CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C (or SIGTERM) starts JVM shutdown: stop the solver, then hold the shutdown
+        // until the best plan so far is written; the process then exits with 130.
+        PrintWriter err = spec.commandLine().getErr();
+        Thread onSignal = new Thread(() -> {
+            if (!control.interrupt()) {
+                err.println("lodestone: interrupted; " + backend.displayName()
+                        + " cannot be stopped mid-solve, so no plan is written"
+                        + (output != null ? " (" + output + " is left as it was)" : ""));
+                err.flush();
+                return;
+            }
+            try {
+                finished.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "lodestone-interrupt");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
+            return solve(instance, options, control);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: nothing to remove
+            }
+        }
+    }
+
+    private int solve(Instance instance, SolveOptions options, SolveControl control) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Planner.Outcome outcome = new Planner(root.solver()).solve(instance, options, !noTimings, control);
         Plan plan = outcome.plan();
         if (output != null && plan.status().hasSolution()) {
             PlanJson.write(plan, output);
         }
         TextSummary.print(spec.commandLine().getOut(), instance, outcome);
+        if (control.interrupted()) {
+            err.println("lodestone: interrupted" + (plan.status().hasSolution()
+                    ? "; the best plan found so far is " + plan.status()
+                    + (output != null ? " and was written to " + output : "")
+                    : "; no plan had been found yet" + (output != null ? " (" + output + " was not written)" : "")));
+            err.flush();
+            return ExitCodes.INTERRUPTED;
+        }
         if (!plan.status().hasSolution()) {
-            spec.commandLine().getErr().println("lodestone: no plan: " + outcome.result().message()
+            err.println("lodestone: no plan: " + outcome.result().message()
                     + (output != null ? " (" + output + " was not written)" : ""));
             return ExitCodes.NO_PLAN;
         }

@@ -3,6 +3,7 @@ package org.lodestone.plan;
 import org.lodestone.domain.Instance;
 import org.lodestone.model.SourcingModel;
 import org.lodestone.solve.MipSolver;
+import org.lodestone.solve.SolveControl;
 import org.lodestone.solve.SolveOptions;
 import org.lodestone.solve.SolveResult;
 
@@ -22,8 +23,13 @@ public final class Planner {
     public record Outcome(Plan plan, SourcingModel model, SolveResult result) {}
 
     public Outcome solve(Instance instance, SolveOptions options, boolean timings) {
+        return solve(instance, options, timings, new SolveControl());
+    }
+
+    /** As {@link #solve(Instance, SolveOptions, boolean)}, stoppable through {@code control}. */
+    public Outcome solve(Instance instance, SolveOptions options, boolean timings, SolveControl control) {
         SourcingModel model = SourcingModel.build(instance);
-        SolveResult result = solver.solve(model.mip(), options);
+        SolveResult result = solver.solve(model.mip(), options, control);
         return new Outcome(PlanExtractor.extract(model, result, options, timings), model, result);
     }
 }

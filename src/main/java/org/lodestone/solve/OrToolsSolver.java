@@ -42,7 +42,7 @@ final class OrToolsSolver implements MipSolver {
     }
 
     @Override
-    public SolveResult solve(MipModel model, SolveOptions options) {
+    public SolveResult solve(MipModel model, SolveOptions options, SolveControl control) {
         loadNativeLibraries();
         Backend backend = options.backend();
         MPSolver solver = MPSolver.createSolver(backend.ortoolsId());
@@ -57,6 +57,9 @@ final class OrToolsSolver implements MipSolver {
             solver.suppressOutput();
             if (backend == Backend.HIGHS) {
                 solver.setSolverSpecificParametersAsString("log_to_console = false\noutput_flag = false\n");
+            } else if (backend == Backend.SCIP) {
+                // Ctrl-C belongs to Lodestone, which stops SCIP itself and keeps its incumbent
+                solver.setSolverSpecificParametersAsString("misc/catchctrlc = FALSE\n");
             }
             solver.setTimeLimit(Math.max(1, Math.round(options.timeLimitSeconds() * 1000)));
             int threads = Math.max(1, options.threads());
@@ -66,6 +69,12 @@ final class OrToolsSolver implements MipSolver {
             params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeGap());
             long started = System.nanoTime();
             MPSolver.ResultStatus status;
+            if (control.interrupted()) {
+                return new SolveResult(SolveResult.Termination.NO_SOLUTION, null, null, null, 0,
+                        backend.displayName(), version(backend, solver.solverVersion()), 1,
+                        "interrupted before the solve started");
+            }
+            control.onInterrupt(solver::interruptSolve);
             try {
                 status = solver.solve(params);
             } catch (IllegalArgumentException unknownStatus) {
@@ -103,6 +112,7 @@ final class OrToolsSolver implements MipSolver {
                         backend.displayName(), version, usedThreads, "the solver stopped abnormally (" + status + ")");
             };
         } finally {
+            control.onInterrupt(null);
             solver.delete();
         }
     }

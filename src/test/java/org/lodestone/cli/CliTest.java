@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lodestone.model.MipModel;
 import org.lodestone.solve.MipSolver;
+import org.lodestone.solve.SolveControl;
 import org.lodestone.solve.SolveOptions;
 import org.lodestone.solve.SolveResult;
 
@@ -210,7 +211,7 @@ class CliTest {
 
     @Test
     void noSolutionIsExitOneAndWritesNoPlan() throws Exception {
-        MipSolver gaveUp = (MipModel model, SolveOptions options) -> new SolveResult(
+        MipSolver gaveUp = (MipModel model, SolveOptions options, SolveControl control) -> new SolveResult(
                 SolveResult.Termination.NO_SOLUTION, null, null, null, 60, "SCIP", "test", 1,
                 "no solution found within the time limit");
         Path plan = tmp.resolve("plan.json");
@@ -223,10 +224,26 @@ class CliTest {
 
     @Test
     void aSolverFailureIsExitOne() throws Exception {
-        MipSolver broken = (model, options) -> new SolveResult(SolveResult.Termination.ERROR, null, null, null, 0,
+        MipSolver broken = (model, options, control) -> new SolveResult(SolveResult.Termination.ERROR, null, null, null, 0,
                 "CBC", "test", 1, "the solver stopped abnormally (ABNORMAL)");
         Run r = run(broken, "solve", conformance("t01_plain.json"));
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("abnormally"), r.err());
+    }
+
+    @Test
+    void anInterruptedSolveWritesTheBestPlanSoFarAndExits130() throws Exception {
+        // stands in for Ctrl-C arriving while the solver runs: it stops with its incumbent
+        MipSolver interrupted = (model, options, control) -> {
+            control.interrupt();
+            SolveResult r = MipSolver.create().solve(model, options);
+            return new SolveResult(SolveResult.Termination.FEASIBLE, r.values(), r.objective(), r.bestBound(),
+                    r.seconds(), r.solverName(), r.solverVersion(), r.threads(), "interrupted");
+        };
+        Path plan = tmp.resolve("plan.json");
+        Run r = run(interrupted, "solve", conformance("t01_plain.json"), "-o", plan.toString());
+        assertEquals(130, r.exit());
+        assertTrue(r.err().contains("interrupted"), r.err());
+        assertTrue(Files.readString(plan).contains("\"status\" : \"FEASIBLE\""));
     }
 }
