@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.lodestone.domain.Instance;
@@ -41,9 +42,10 @@ final class ValidateCommand implements Callable<Integer> {
                 instance.mines().size() + instance.refineries().size(), instance.mines().size(),
                 instance.refineries().size(), instance.buyers().size(), instance.contracts().size(),
                 instance.scenarios().size());
-        double[] range = mip.coefficientRange();
-        out.printf("  model: %d variables (%d integer), %d constraints, %d nonzeros; coefficients in [%.3g, %.3g]%n",
-                mip.variables(), mip.integerVariables(), mip.rows(), mip.nonzeros(), range[0], range[1]);
+        out.printf(Locale.ROOT, "  model: %,d variables (%,d integer), %,d constraints, %,d nonzeros%n",
+                mip.variables(), mip.integerVariables(), mip.rows(), mip.nonzeros());
+        out.printf(Locale.ROOT, "  magnitudes: matrix %s, objective %s USD, right-hand sides %s%n",
+                mip.matrixRange(), mip.objectiveRange(), mip.rhsRange());
         return ExitCodes.OK;
     }
 }

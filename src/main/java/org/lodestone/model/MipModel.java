@@ -152,15 +152,44 @@ public final class MipModel {
         return sum;
     }
 
-    /** Smallest and largest absolute nonzero coefficient in rows, bounds aside. */
-    public double[] coefficientRange() {
-        double min = Double.POSITIVE_INFINITY;
-        double max = 0;
-        for (int k = 0; k < nonzeros; k++) {
-            double a = Math.abs(coef[k]);
-            min = Math.min(min, a);
-            max = Math.max(max, a);
+    /** Smallest and largest absolute nonzero coefficient in rows. */
+    public Range matrixRange() {
+        return Range.of(coef, nonzeros);
+    }
+
+    /** Smallest and largest absolute nonzero objective coefficient (USD). */
+    public Range objectiveRange() {
+        return Range.of(varObj, variables());
+    }
+
+    /** Smallest and largest absolute finite nonzero row bound. */
+    public Range rhsRange() {
+        double[] all = new double[2 * rows()];
+        for (int i = 0; i < rows(); i++) {
+            all[2 * i] = Double.isFinite(rowLb[i]) ? rowLb[i] : 0;
+            all[2 * i + 1] = Double.isFinite(rowUb[i]) ? rowUb[i] : 0;
         }
-        return new double[] {nonzeros == 0 ? 0 : min, max};
+        return Range.of(all, all.length);
+    }
+
+    /** The magnitudes of a set of numbers, zeros aside; [0, 0] when all are zero. */
+    public record Range(double min, double max) {
+        static Range of(double[] values, int n) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = 0;
+            for (int k = 0; k < n; k++) {
+                double a = Math.abs(values[k]);
+                if (a > 0) {
+                    min = Math.min(min, a);
+                    max = Math.max(max, a);
+                }
+            }
+            return max == 0 ? new Range(0, 0) : new Range(min, max);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "[%.2g, %.2g]", min, max);
+        }
     }
 }

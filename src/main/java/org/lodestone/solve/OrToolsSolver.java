@@ -21,6 +21,13 @@ import org.lodestone.model.MipModel;
  * solution comes back the same way.
  */
 final class OrToolsSolver implements MipSolver {
+    /**
+     * The solvers see money in thousands of USD: per-tonne costs then lie between about 1 and
+     * 1e3 and capex near 1e5, where simplex tolerances are at home (HiGHS asks for exactly this
+     * on real instances). Gaps are relative, so the scale changes no stopping rule.
+     */
+    static final double OBJECTIVE_SCALE = 1e-3;
+
     private static final Map<Backend, Boolean> AVAILABLE = new EnumMap<>(Backend.class);
 
     static synchronized void loadNativeLibraries() {
@@ -97,8 +104,8 @@ final class OrToolsSolver implements MipSolver {
                     for (int j = 0; j < values.length; j++) {
                         values[j] = list.get(j);
                     }
-                    double objective = solver.objective().value();
-                    Double bound = bound(solver.objective().bestBound(), objective, status);
+                    double objective = solver.objective().value() / OBJECTIVE_SCALE;
+                    Double bound = bound(solver.objective().bestBound() / OBJECTIVE_SCALE, objective, status);
                     SolveResult.Termination termination = status == MPSolver.ResultStatus.OPTIMAL
                             ? SolveResult.Termination.OPTIMAL : SolveResult.Termination.FEASIBLE;
                     yield new SolveResult(termination, values, objective, bound, seconds, backend.displayName(),
@@ -145,7 +152,7 @@ final class OrToolsSolver implements MipSolver {
                     .setName(model.variableName(j))
                     .setLowerBound(model.lower(j))
                     .setUpperBound(model.upper(j))
-                    .setObjectiveCoefficient(model.objective(j))
+                    .setObjectiveCoefficient(model.objective(j) * OBJECTIVE_SCALE)
                     .setIsInteger(model.isInteger(j)));
         }
         for (int i = 0; i < model.rows(); i++) {
