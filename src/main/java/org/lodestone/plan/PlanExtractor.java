@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.ToIntFunction;
 
 import org.lodestone.domain.Contract;
 import org.lodestone.domain.Expansion;
@@ -32,10 +33,36 @@ public final class PlanExtractor {
     private final Instance instance;
     private final double[] values;
 
+    // the model's variables of each scenario, so that extracting one scenario does not walk all of them
+    private final List<List<SourcingModel.Ship>> shipVars;
+    private final List<List<SourcingModel.Delivery>> deliveryVars;
+    private final List<List<SourcingModel.Surplus>> surplusVars;
+    private final List<List<SourcingModel.ContractYear>> contractVars;
+    private final List<List<SourcingModel.Substitution>> substitutionVars;
+    private final List<List<SourcingModel.Shortfall>> shortfallVars;
+
     private PlanExtractor(SourcingModel model, double[] values) {
         this.model = model;
         this.instance = model.instance();
         this.values = values;
+        int n = instance.scenarios().size();
+        shipVars = byScenario(model.ships(), SourcingModel.Ship::scenario, n);
+        deliveryVars = byScenario(model.deliveries(), SourcingModel.Delivery::scenario, n);
+        surplusVars = byScenario(model.surpluses(), SourcingModel.Surplus::scenario, n);
+        contractVars = byScenario(model.contractYears(), SourcingModel.ContractYear::scenario, n);
+        substitutionVars = byScenario(model.substitutions(), SourcingModel.Substitution::scenario, n);
+        shortfallVars = byScenario(model.shortfalls(), SourcingModel.Shortfall::scenario, n);
+    }
+
+    private static <T> List<List<T>> byScenario(List<T> items, ToIntFunction<T> scenario, int count) {
+        List<List<T>> result = new ArrayList<>();
+        for (int s = 0; s < count; s++) {
+            result.add(new ArrayList<>());
+        }
+        for (T item : items) {
+            result.get(scenario.applyAsInt(item)).add(item);
+        }
+        return result;
     }
 
     public static Plan extract(SourcingModel model, SolveResult result, SolveOptions options, boolean timings) {
@@ -139,17 +166,17 @@ public final class PlanExtractor {
     private Plan.ScenarioPlan scenario(int s, double operatingCost, double risk) {
         int start = instance.horizon().start();
         List<Plan.Concentrate> concentrate = new ArrayList<>();
-        for (SourcingModel.Ship ship : model.ships()) {
+        for (SourcingModel.Ship ship : shipVars.get(s)) {
             double tonnes = values[ship.column()];
-            if (ship.scenario() == s && tonnes > REPORT_THRESHOLD) {
+            if (tonnes > REPORT_THRESHOLD) {
                 concentrate.add(new Plan.Concentrate(instance.mines().get(ship.mine()).id(),
                         instance.refineries().get(ship.refinery()).id(), start + ship.year(), tonnes));
             }
         }
         OriginSplit split = new OriginSplit(s);
         List<Plan.ContractUse> contractUse = new ArrayList<>();
-        for (SourcingModel.ContractYear cy : model.contractYears()) {
-            if (cy.scenario() != s || !model.held(cy.contract(), values)) {
+        for (SourcingModel.ContractYear cy : contractVars.get(s)) {
+            if (!model.held(cy.contract(), values)) {
                 continue;
             }
             Contract contract = instance.contracts().get(cy.contract());
@@ -160,10 +187,8 @@ public final class PlanExtractor {
             }
         }
         Map<List<Integer>, Double> avoided = new LinkedHashMap<>();
-        for (SourcingModel.Substitution sub : model.substitutions()) {
-            if (sub.scenario() == s) {
-                avoided.merge(List.of(sub.year(), sub.buyer(), sub.element()), values[sub.column()], Double::sum);
-            }
+        for (SourcingModel.Substitution sub : substitutionVars.get(s)) {
+            avoided.merge(List.of(sub.year(), sub.buyer(), sub.element()), values[sub.column()], Double::sum);
         }
         List<Plan.Substitution> substitution = new ArrayList<>();
         avoided.forEach((key, tonnes) -> {
@@ -173,9 +198,9 @@ public final class PlanExtractor {
             }
         });
         List<Plan.Shortfall> shortfalls = new ArrayList<>();
-        for (SourcingModel.Shortfall q : model.shortfalls()) {
+        for (SourcingModel.Shortfall q : shortfallVars.get(s)) {
             double tonnes = values[q.column()];
-            if (q.scenario() == s && tonnes > REPORT_THRESHOLD) {
+            if (tonnes > REPORT_THRESHOLD) {
                 shortfalls.add(new Plan.Shortfall(instance.buyers().get(q.buyer()).id(),
                         instance.elements().get(q.element()).id(), start + q.year(), tonnes));
             }
@@ -210,9 +235,9 @@ public final class PlanExtractor {
             }
             // slots per (year, refining country, element), in model order (mine, then refinery)
             Map<List<Integer>, List<Slot>> slots = new HashMap<>();
-            for (SourcingModel.Ship ship : model.ships()) {
+            for (SourcingModel.Ship ship : shipVars.get(s)) {
                 double x = values[ship.column()];
-                if (ship.scenario() != s || x <= 0) {
+                if (x <= 0) {
                     continue;
                 }
                 Mine mine = instance.mines().get(ship.mine());
@@ -229,8 +254,8 @@ public final class PlanExtractor {
                 }
             }
             Map<List<Integer>, Double> delivered = new HashMap<>();
-            List<SourcingModel.Delivery> ordered = model.deliveries().stream()
-                    .filter(d -> d.scenario() == s && values[d.column()] > 0)
+            List<SourcingModel.Delivery> ordered = deliveryVars.get(s).stream()
+                    .filter(d -> values[d.column()] > 0)
                     .sorted(Comparator.comparingInt((SourcingModel.Delivery d) -> d.miningCountry() < 0 ? 1 : 0))
                     .toList();
             for (SourcingModel.Delivery d : ordered) {
@@ -249,8 +274,8 @@ public final class PlanExtractor {
                                 instance.elements().get(key.get(2)).id(), start + key.get(0), entry.getValue()));
                     });
             Map<List<Integer>, Double> sold = new HashMap<>();
-            for (SourcingModel.Surplus u : model.surpluses()) {
-                if (u.scenario() == s && values[u.column()] > 0) {
+            for (SourcingModel.Surplus u : surplusVars.get(s)) {
+                if (values[u.column()] > 0) {
                     draw(slots.getOrDefault(List.of(u.year(), u.refiningCountry(), u.element()), List.of()), -1,
                             values[u.column()], (slot, tonnes) -> sold.merge(
                                     List.of(u.year(), slot.refinery, u.element()), tonnes, Double::sum));
