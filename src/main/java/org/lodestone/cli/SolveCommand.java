@@ -58,6 +58,11 @@ final class SolveCommand implements Callable<Integer> {
             description = "Solver threads (default ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Solver random seed (SCIP, HiGHS; default ${DEFAULT-VALUE}). Same instance, solver, "
+                    + "threads and seed give the same plan.")
+    int seed;
+
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = "Override one value of the instance; PATH is a JSON Pointer, e.g. /buyers/0/mandate/minShare=0.5.")
     List<String> overrides = new ArrayList<>();
@@ -67,12 +72,12 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(timeLimit > 0) || !(gap >= 0) || threads < 1) {
+        if (!(timeLimit > 0) || !(gap >= 0) || threads < 1 || seed < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--time-limit must be > 0, --gap >= 0 and --threads >= 1");
+                    "--time-limit must be > 0, --gap >= 0, --threads >= 1 and --seed >= 0");
         }
         Instance instance = InstanceReader.read(instanceFile, overrides);
-        SolveOptions options = new SolveOptions(backend, timeLimit, gap, threads);
+        SolveOptions options = new SolveOptions(backend, timeLimit, gap, threads, seed);
         SolveControl control = new SolveControl();
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C (or SIGTERM) starts JVM shutdown: stop the solver, then hold the shutdown

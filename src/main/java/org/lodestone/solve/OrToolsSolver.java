@@ -63,10 +63,12 @@ final class OrToolsSolver implements MipSolver {
             }
             solver.suppressOutput();
             if (backend == Backend.HIGHS) {
-                solver.setSolverSpecificParametersAsString("log_to_console = false\noutput_flag = false\n");
+                solver.setSolverSpecificParametersAsString("log_to_console = false\noutput_flag = false\n"
+                        + "random_seed = " + options.seed() + "\n");
             } else if (backend == Backend.SCIP) {
                 // Ctrl-C belongs to Lodestone, which stops SCIP itself and keeps its incumbent
-                solver.setSolverSpecificParametersAsString("misc/catchctrlc = FALSE\n");
+                solver.setSolverSpecificParametersAsString("misc/catchctrlc = FALSE\n"
+                        + "randomization/randomseedshift = " + options.seed() + "\n");
             }
             solver.setTimeLimit(Math.max(1, Math.round(options.timeLimitSeconds() * 1000)));
             int threads = Math.max(1, options.threads());
