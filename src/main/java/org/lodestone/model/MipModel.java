@@ -69,6 +69,11 @@ public final class MipModel {
         return i;
     }
 
+    public void setBounds(int column, double lb, double ub) {
+        varLb[column] = lb;
+        varUb[column] = ub;
+    }
+
     public void addObjective(int column, double value) {
         varObj[column] += value;
     }

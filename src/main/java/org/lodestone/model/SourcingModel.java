@@ -56,6 +56,12 @@ public final class SourcingModel {
     /** The choice to hold an optional contract. */
     public record Hold(int contract, int column) {}
 
+    /** The demand row of a buyer, element and year: its dual is the marginal cost of a tonne demanded. */
+    public record DemandRow(int scenario, int year, int buyer, int element, int row) {}
+
+    /** The capacity row of a facility (index into mines then refineries) in a year. */
+    public record CapacityRow(int scenario, int year, int facility, int row) {}
+
     private final ModelData data;
     private final Instance instance;
     private final MipModel mip = new MipModel();
@@ -67,6 +73,8 @@ public final class SourcingModel {
     private final List<ContractYear> contractYears = new ArrayList<>();
     private final List<BuildStart> buildStarts = new ArrayList<>();
     private final List<Hold> holds = new ArrayList<>();
+    private final List<DemandRow> demandRows = new ArrayList<>();
+    private final List<CapacityRow> capacityRows = new ArrayList<>();
     private final CostTerms costs = new CostTerms();
 
     /** [f] build starts of facility f. */
@@ -290,8 +298,9 @@ public final class SourcingModel {
                 throughput.add(build.modulesColumn(), -factor * facility.expansion().get().moduleSize());
             }
         }
-        mip.addRow(family + "[" + facility.id() + "," + year + "," + scenarioId(s) + "]",
+        int row = mip.addRow(family + "[" + facility.id() + "," + year + "," + scenarioId(s) + "]",
                 Double.NEGATIVE_INFINITY, throughput, factor * facility.capacity().at(t));
+        capacityRows.add(new CapacityRow(s, t, f, row));
     }
 
     /**
@@ -512,7 +521,8 @@ public final class SourcingModel {
                 cost(shortfall, CostPart.SHORTFALL, s, delta * data.shortfallPenalty(buyer, e));
                 shortfalls.add(new Shortfall(s, t, b, e, shortfall));
                 row.add(shortfall, 1);
-                mip.addRow("demand[" + where, demand, row, demand);
+                int demandRow = mip.addRow("demand[" + where, demand, row, demand);
+                demandRows.add(new DemandRow(s, t, b, e, demandRow));
             }
         }
     }
@@ -703,6 +713,52 @@ public final class SourcingModel {
 
     public List<Hold> holds() {
         return holds;
+    }
+
+    public List<DemandRow> demandRows() {
+        return demandRows;
+    }
+
+    public List<CapacityRow> capacityRows() {
+        return capacityRows;
+    }
+
+    /** The facility with index f (mines first, then refineries), as in {@link BuildStart} and {@link CapacityRow}. */
+    public Facility facility(int f) {
+        return data.facilities.get(f);
+    }
+
+    /**
+     * Fixes the first-stage decisions (builds and contract holds) to the given ones, leaving the
+     * flows of every scenario free: the model of "this plan's investments, re-optimised".
+     *
+     * @param builds facility id → (start year, modules); facilities not listed are not built
+     * @param held ids of the contracts held (signed ones are held whatever this says)
+     * @throws IllegalArgumentException when a build is not one the model can represent
+     */
+    public void fixFirstStage(java.util.Map<String, int[]> builds, java.util.Set<String> held) {
+        java.util.Set<String> placed = new java.util.HashSet<>();
+        for (BuildStart start : buildStarts) {
+            String id = data.facilities.get(start.facility()).id();
+            int[] build = builds.get(id);
+            boolean here = build != null && build[0] == start.startYear();
+            int modules = here ? build[1] : 0;
+            mip.setBounds(start.startsColumn(), here ? 1 : 0, here ? 1 : 0);
+            mip.setBounds(start.modulesColumn(), modules, modules);
+            if (here) {
+                placed.add(id);
+            }
+        }
+        for (String id : builds.keySet()) {
+            if (!placed.contains(id)) {
+                throw new IllegalArgumentException("facility \"" + id + "\" cannot start construction in "
+                        + builds.get(id)[0]);
+            }
+        }
+        for (Hold hold : holds) {
+            double value = held.contains(instance.contracts().get(hold.contract()).id()) ? 1 : 0;
+            mip.setBounds(hold.column(), value, value);
+        }
     }
 
     /** Whether contract k is held in a solution. */

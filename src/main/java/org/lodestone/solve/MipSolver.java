@@ -10,6 +10,14 @@ public interface MipSolver {
         return solve(model, options, new SolveControl());
     }
 
+    /**
+     * Solves the model as a linear program, integrality dropped (fix integer columns first to
+     * price a MIP solution), and returns primal values and row duals.
+     */
+    default LinearResult solveLinear(MipModel model, double timeLimitSeconds) {
+        return new OrToolsSolver().solveLinear(model, timeLimitSeconds);
+    }
+
     static MipSolver create() {
         return new OrToolsSolver();
     }

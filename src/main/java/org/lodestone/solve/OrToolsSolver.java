@@ -126,6 +126,34 @@ final class OrToolsSolver implements MipSolver {
         }
     }
 
+    /** GLOP, OR-Tools' own simplex, gives exact duals of linear programs. */
+    @Override
+    public LinearResult solveLinear(MipModel model, double timeLimitSeconds) {
+        loadNativeLibraries();
+        MPSolver solver = MPSolver.createSolver("GLOP");
+        try {
+            MPModelProto.Builder proto = toProto(model).toBuilder();
+            for (int j = 0; j < proto.getVariableCount(); j++) {
+                proto.getVariableBuilder(j).setIsInteger(false);
+            }
+            String error = solver.loadModelFromProto(proto.build());
+            if (!error.isEmpty()) {
+                return new LinearResult(false, null, null, Double.NaN, "the LP solver rejected the model: " + error);
+            }
+            solver.setTimeLimit(Math.max(1, Math.round(timeLimitSeconds * 1000)));
+            MPSolver.ResultStatus status = solver.solve();
+            if (status != MPSolver.ResultStatus.OPTIMAL) {
+                return new LinearResult(false, null, null, Double.NaN, "the LP solver stopped: " + status);
+            }
+            MPSolutionResponse response = solver.createSolutionResponseProto();
+            double[] values = response.getVariableValueList().stream().mapToDouble(Double::doubleValue).toArray();
+            double[] duals = response.getDualValueList().stream().mapToDouble(d -> d / OBJECTIVE_SCALE).toArray();
+            return new LinearResult(true, values, duals, solver.objective().value() / OBJECTIVE_SCALE, "");
+        } finally {
+            solver.delete();
+        }
+    }
+
     /** A MIP solver's bound is meaningless on an LP-only result; an optimal LP's bound is its value. */
     private static Double bound(double reported, double objective, MPSolver.ResultStatus status) {
         if (Double.isFinite(reported)) {
