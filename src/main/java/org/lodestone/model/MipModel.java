@@ -69,6 +69,23 @@ public final class MipModel {
         return i;
     }
 
+    private double[] hint;
+
+    /**
+     * A starting solution for the solver to try first (a warm start), a value per column, or
+     * null for none. Backends that take hints use it; the others ignore it.
+     */
+    public void setHint(double[] values) {
+        if (values != null && values.length != variables()) {
+            throw new IllegalArgumentException("hint has " + values.length + " values for " + variables() + " columns");
+        }
+        this.hint = values == null ? null : values.clone();
+    }
+
+    public double[] hint() {
+        return hint == null ? null : hint.clone();
+    }
+
     public void setBounds(int column, double lb, double ub) {
         varLb[column] = lb;
         varUb[column] = ub;

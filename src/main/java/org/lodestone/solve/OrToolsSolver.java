@@ -12,6 +12,7 @@ import com.google.ortools.linearsolver.MPSolutionResponse;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariableProto;
+import com.google.ortools.linearsolver.PartialVariableAssignment;
 
 import org.lodestone.model.MipModel;
 
@@ -57,7 +58,8 @@ final class OrToolsSolver implements MipSolver {
             return failure(backend, "the " + backend.displayName() + " solver is not available on this machine");
         }
         try {
-            String error = solver.loadModelFromProto(toProto(model));
+            // OR-Tools 9.15's HiGHS wrapper crashes the JVM on a solution hint: only SCIP and CBC get one
+            String error = solver.loadModelFromProto(toProto(model, backend != Backend.HIGHS));
             if (!error.isEmpty()) {
                 return failure(backend, "the solver rejected the model: " + error);
             }
@@ -176,6 +178,10 @@ final class OrToolsSolver implements MipSolver {
     }
 
     static MPModelProto toProto(MipModel model) {
+        return toProto(model, false);
+    }
+
+    static MPModelProto toProto(MipModel model, boolean withHint) {
         MPModelProto.Builder proto = MPModelProto.newBuilder();
         for (int j = 0; j < model.variables(); j++) {
             proto.addVariable(MPVariableProto.newBuilder()
@@ -197,6 +203,15 @@ final class OrToolsSolver implements MipSolver {
             proto.addConstraint(row);
         }
         proto.setMaximize(false);
+        double[] hint = model.hint();
+        if (withHint && hint != null) {
+            PartialVariableAssignment.Builder start = PartialVariableAssignment.newBuilder();
+            for (int j = 0; j < hint.length; j++) {
+                start.addVarIndex(j);
+                start.addVarValue(hint[j]);
+            }
+            proto.setSolutionHint(start);
+        }
         return proto.build();
     }
 }
