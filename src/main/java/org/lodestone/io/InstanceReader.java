@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
@@ -16,6 +17,7 @@ import org.lodestone.domain.Instance;
 import org.lodestone.validate.InstanceValidator;
 import org.lodestone.validate.InvalidInputException;
 import org.lodestone.validate.Problem;
+import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -29,6 +31,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads an instance file ({@code .json}, {@code .yaml} or {@code .yml}) into a tree, applies
@@ -40,14 +44,32 @@ public final class InstanceReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    /** YAML 1.2 booleans: only true/false, so a country "NO" stays a string. */
-    private static final ObjectMapper YAML = YAMLMapper.builder()
+    /**
+     * YAML 1.2 booleans: only true/false, so a country "NO" stays a string. SnakeYAML's own cap
+     * of 3 MB per document is lifted: a YAML instance may be as large as the same tree in JSON.
+     */
+    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .loaderOptions(yamlLoaderOptions()).build())
             .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /** A SnakeYAML mark: {@code in 'reader', line 2, column 1:} (1-based); the last one is the problem's. */
+    private static final Pattern YAML_MARK = Pattern.compile("in '[^'\\n]*', line (\\d+), column (\\d+):");
+    /** A limit of Jackson's StreamReadConstraints: "Document nesting depth (1001) exceeds the maximum allowed (1000, …)". */
+    private static final Pattern LIMIT = Pattern.compile(
+            "(?s)([A-Za-z ]+?) \\((\\d+)\\) exceeds the maximum (?:allowed )?\\((\\d+).*");
+    /** YAML's .nan, .inf and -.inf, which Jackson refuses as numbers. */
+    private static final Pattern YAML_NON_NUMBER = Pattern.compile("(?is)malformed numeric value '([-+]?\\.(?:nan|inf))'.*");
+
     private InstanceReader() {}
+
+    private static LoaderOptions yamlLoaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Integer.MAX_VALUE);
+        return options;
+    }
 
     /** Reads, overrides ({@code PATH=VALUE}, applied in order), validates and maps an instance file. */
     public static Instance read(Path file, List<String> overrides) throws InvalidInputException {
@@ -104,11 +126,18 @@ public final class InstanceReader {
         }
         String format = yaml ? "YAML" : "JSON";
         JsonNode root;
-        try {
-            root = (yaml ? YAML : JSON).readTree(text);
+        ObjectMapper mapper = yaml ? YAML : JSON;
+        try (JsonParser parser = mapper.createParser(text)) {
+            try {
+                root = mapper.readTree(parser);
+            } catch (JacksonException e) {
+                // limits (nesting depth, number length) carry no location: take the parser's
+                throw new InvalidInputException(List.of(parseProblem(e, format,
+                        e.getLocation() != null ? e.getLocation() : parser.currentLocation())));
+            }
         } catch (JacksonException e) {
-            throw new InvalidInputException(List.of(parseProblem(e, format)));
-        } catch (RuntimeException e) { // defensive: a parser failing outside its own exception type
+            throw new InvalidInputException(List.of(parseProblem(e, format, e.getLocation())));
+        } catch (IOException | RuntimeException e) { // defensive: a parser failing outside its own type
             throw fileProblem(file, "cannot parse the file as " + format);
         }
         if (root == null || root.isMissingNode() || (yaml && root.isNull())) {
@@ -117,7 +146,11 @@ public final class InstanceReader {
         return root;
     }
 
-    private static String readText(Path file) throws InvalidInputException {
+    /**
+     * The file's text, which must be UTF-8 (a leading byte-order mark is dropped). Problems name
+     * the file, with the empty path: unreadable, not UTF-8, UTF-16.
+     */
+    static String readText(Path file) throws InvalidInputException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -127,6 +160,10 @@ public final class InstanceReader {
             throw fileProblem(file, "no such file");
         } catch (IOException | SecurityException e) {
             throw fileProblem(file, "cannot read the file" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+            throw fileProblem(file, "is UTF-16 text, not UTF-8; save it as UTF-8");
         }
         String text;
         try {
@@ -138,24 +175,50 @@ public final class InstanceReader {
         } catch (CharacterCodingException e) {
             throw fileProblem(file, "is not UTF-8 text; save it as UTF-8");
         }
+        if (text.indexOf('\u0000') >= 0) { // valid UTF-8, but no JSON or YAML text holds NUL: UTF-16 without BOM
+            throw fileProblem(file, "is not UTF-8 text (it holds NUL bytes, as UTF-16 does); save it as UTF-8");
+        }
         return text.startsWith("\uFEFF") ? text.substring(1) : text; // byte-order mark
     }
 
-    private static InvalidInputException fileProblem(Path file, String message) {
+    static InvalidInputException fileProblem(Path file, String message) {
         return new InvalidInputException("", file + ": " + message);
     }
 
     /** One short line naming line and column, without parser internals. */
     static Problem parseProblem(JacksonException e, String format) {
-        JsonLocation loc = e.getLocation();
-        String where = loc == null || loc.getLineNr() < 1 ? ""
-                : " at line " + loc.getLineNr() + (loc.getColumnNr() > 0 ? ", column " + loc.getColumnNr() : "");
+        return parseProblem(e, format, e.getLocation());
+    }
+
+    /** As {@link #parseProblem(JacksonException, String)}, at {@code loc} when the error has no location. */
+    static Problem parseProblem(JacksonException e, String format, JsonLocation loc) {
+        String where = location(e, loc);
+        where = where.isEmpty() ? "" : " at " + where;
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (original.startsWith("Duplicate field '")) {
             String key = original.substring("Duplicate field '".length(), original.lastIndexOf('\''));
             return new Problem(duplicatePath(e), "duplicate key \"" + key + "\"" + where);
         }
-        return new Problem("", "malformed " + format + where + ": " + clean(original));
+        return new Problem("", "malformed " + format + where + ": " + cleanMessage(e));
+    }
+
+    /** "line L, column C" of a parse error, or "" when unknown; {@code loc} stands in for a missing location. */
+    static String location(JacksonException e, JsonLocation loc) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        int line = loc == null ? -1 : loc.getLineNr();
+        int column = loc == null ? -1 : loc.getColumnNr();
+        // SnakeYAML names the place of the problem itself, as the last mark of its message
+        Matcher mark = YAML_MARK.matcher(original);
+        while (mark.find()) {
+            line = Integer.parseInt(mark.group(1));
+            column = Integer.parseInt(mark.group(2));
+        }
+        return line < 1 ? "" : "line " + line + (column > 0 ? ", column " + column : "");
+    }
+
+    /** The parser's message as one short line without parser internals. */
+    static String cleanMessage(JacksonException e) {
+        return clean(e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
     }
 
     /** The dotted path of a duplicate key, when the parser can tell. */
@@ -183,6 +246,32 @@ public final class InstanceReader {
         String m = message;
         if (m.startsWith("Trailing token")) {
             return "unexpected content after the end of the document";
+        }
+        Matcher limit = LIMIT.matcher(m);
+        if (limit.matches()) {
+            String what = limit.group(1).toLowerCase(Locale.ROOT);
+            String max = limit.group(3);
+            if (what.contains("nesting depth")) {
+                return "lists and objects nested more than " + max + " levels deep";
+            }
+            if (what.contains("number")) {
+                return "a number written with more than " + max + " characters";
+            }
+            if (what.contains("string")) {
+                return "a text of more than " + max + " characters";
+            }
+            if (what.contains("name")) {
+                return "a key of more than " + max + " characters";
+            }
+            return what + " " + limit.group(2) + " is more than the " + max + " allowed";
+        }
+        Matcher nonNumber = YAML_NON_NUMBER.matcher(m);
+        if (nonNumber.matches()) {
+            return "not a number: '" + nonNumber.group(1) + "' (NaN and Infinity are not allowed)";
+        }
+        if (m.startsWith("Expected a field name (Scalar value in YAML)")) {
+            return "a key must be a plain name, not " + (m.contains("SequenceStartEvent") ? "a list"
+                    : m.contains("MappingStartEvent") ? "an object" : "this");
         }
         if (m.startsWith("Non-standard token")) {
             return m.replaceFirst(":.*", "").replace("Non-standard token", "not a JSON value:")

@@ -1,8 +1,14 @@
 package org.lodestone.io;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +35,11 @@ import org.lodestone.validate.Problem;
  */
 public final class PlanJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Reading: a duplicate key or content after the document is an error, as in instance files. */
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Doubles with an integral value below this magnitude are written as integers. */
     private static final double EXACT_INTEGER_LIMIT = 1e15;
@@ -192,23 +203,46 @@ public final class PlanJson {
     /**
      * Reads a plan document. Every problem found is reported at once, each named by its JSON
      * path (e.g. {@code scenarios[0].concentrate[2].tonnes: missing}); fields the reader does
-     * not know are ignored.
+     * not know are ignored. The file must be UTF-8 JSON without duplicate keys or content after the
+     * document; a number too large for a double (1e400) is a problem, not infinity.
      */
     public static Plan read(Path file) throws InvalidInputException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("", "not a valid JSON document: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new InvalidInputException("", "cannot read the plan file " + file + ": " + e);
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException("", "cannot read the plan file " + file + ": it is a directory");
+        }
+        if (!Files.exists(file)) {
+            throw new InvalidInputException("", "cannot read the plan file " + file + ": no such file");
+        }
+        String text = InstanceReader.readText(file);
+        JsonNode root = null;
+        if (!text.isBlank()) {
+            try (JsonParser parser = STRICT.createParser(text)) {
+                try {
+                    root = STRICT.readTree(parser);
+                } catch (JacksonException e) {
+                    throw syntaxProblem(e, e.getLocation() != null ? e.getLocation() : parser.currentLocation());
+                }
+            } catch (JacksonException e) {
+                throw syntaxProblem(e, e.getLocation());
+            } catch (IOException e) {
+                throw new InvalidInputException("", "cannot read the plan file " + file + ": not JSON");
+            }
         }
         if (root == null || root.isMissingNode()) {
             throw new InvalidInputException("", "the plan file " + file + " is empty");
         }
         return fromTree(root);
+    }
+
+    /** A duplicate key named by its path, or one line "not a valid JSON document: … (line L, column C)". */
+    private static InvalidInputException syntaxProblem(JacksonException e, JsonLocation loc) {
+        Problem p = InstanceReader.parseProblem(e, "JSON", loc);
+        if (!p.path().isEmpty()) {
+            return new InvalidInputException(List.of(p));
+        }
+        String where = InstanceReader.location(e, loc);
+        return new InvalidInputException("", "not a valid JSON document: " + InstanceReader.cleanMessage(e)
+                + (where.isEmpty() ? "" : " (" + where + ")"));
     }
 
     /** Reads a plan from a parsed JSON tree; see {@link #read(Path)}. */
@@ -351,7 +385,17 @@ public final class PlanJson {
 
         double number(JsonNode parent, String at, String field) {
             JsonNode n = typed(parent, at, field, JsonNode::isNumber, "a number");
-            return n == null ? 0 : n.asDouble();
+            return n == null ? 0 : finite(n, path(at, field));
+        }
+
+        /** 1e400 reads as infinity, which no check could compare: a problem, not a value. */
+        private double finite(JsonNode n, String path) {
+            double v = n.asDouble();
+            if (!Double.isFinite(v)) {
+                problem(path, "must be a finite number, got " + v + " (the number is too large)");
+                return 0;
+            }
+            return v;
         }
 
         Double nullableNumber(JsonNode parent, String at, String field) {
@@ -363,7 +407,7 @@ public final class PlanJson {
                 problem(path(at, field), "expected a number or null, found " + kind(n));
                 return null;
             }
-            return n.asDouble();
+            return finite(n, path(at, field));
         }
 
         int integer(JsonNode parent, String at, String field) {

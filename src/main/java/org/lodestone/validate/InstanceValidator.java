@@ -637,8 +637,8 @@ public final class InstanceValidator {
             return null;
         }
         double v = n.doubleValue();
-        if (!Double.isFinite(v)) {
-            add(path, "must be a finite number, got " + v);
+        if (!Double.isFinite(v)) { // 1e400 and longer integers overflow to infinity
+            add(path, "must be a finite number, got " + v + " (the number is too large; at most about 1.8e308)");
             return null;
         }
         if (!range.contains(v)) {
@@ -659,7 +659,7 @@ public final class InstanceValidator {
             return null;
         }
         if (!isInt(n)) {
-            add(p, isWhole(n) ? "is too large, got " + n : "must be a whole number, got " + n);
+            add(p, isWhole(n) ? "is too large, got " + shown(n) : "must be a whole number, got " + n);
             return null;
         }
         if (n.intValue() < min) {
@@ -680,7 +680,7 @@ public final class InstanceValidator {
             return null;
         }
         if (!isInt(n)) {
-            add(p, isWhole(n) ? "is not a usable year, got " + n : "must be a year (a whole number), got " + n);
+            add(p, isWhole(n) ? "is not a usable year, got " + shown(n) : "must be a year (a whole number), got " + n);
             return null;
         }
         return n.intValue();
@@ -709,8 +709,12 @@ public final class InstanceValidator {
             if (years != null && n.size() != years) {
                 add(path, "expected " + years + (years == 1 ? " value" : " values") + " (one per year), got "
                         + n.size());
+            } else if (years == null && n.size() > MAX_YEARS) {
+                add(path, "expected one value per year, at most " + MAX_YEARS + ", got " + n.size());
             }
-            for (int i = 0; i < n.size(); i++) {
+            // values past the last year are not read: a list far too long gives one problem, not one per value
+            int read = Math.min(n.size(), years != null ? years : MAX_YEARS);
+            for (int i = 0; i < read; i++) {
                 number(n.get(i), index(path, i), range);
             }
         } else if (n.isObject()) {
@@ -764,9 +768,10 @@ public final class InstanceValidator {
         return false;
     }
 
+    /** A whole number, or one too large to tell (1e400 reads as infinity): "is too large", not "must be whole". */
     private static boolean isWhole(JsonNode n) {
         double v = n.doubleValue();
-        return n.isIntegralNumber() || (Double.isFinite(v) && v == Math.rint(v));
+        return n.isIntegralNumber() || Double.isInfinite(v) || v == Math.rint(v);
     }
 
     private static Iterable<Map.Entry<String, JsonNode>> entries(JsonNode o) {
@@ -798,6 +803,11 @@ public final class InstanceValidator {
             }
         }
         return b.append('"').toString();
+    }
+
+    /** A number as written, except that an overflow shows as Infinity (Jackson would quote it). */
+    private static String shown(JsonNode n) {
+        return Double.isFinite(n.doubleValue()) ? n.toString() : String.valueOf(n.doubleValue());
     }
 
     /** A short description of a value for "got …" in messages. */
