@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** The root command: one subcommand per job. */
 @Command(name = "lodestone", mixinStandardHelpOptions = true, versionProvider = LodestoneCommand.Version.class,
         description = "Optimization-based planner for rare-earth supply chains.",
-        subcommands = {SolveCommand.class, ValidateCommand.class, VerifyCommand.class,
+        subcommands = {SolveCommand.class, ValidateCommand.class, VerifyCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LodestoneCommand implements Runnable {
     @CommandLine.Spec
@@ -36,7 +36,7 @@ public final class LodestoneCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: solve, validate or verify");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: solve, validate, verify or generate");
     }
 
     /** Runs the command line and returns the exit code (no System.exit, so tests can call it). */
