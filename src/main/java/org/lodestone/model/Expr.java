@@ -66,17 +66,18 @@ public final class Expr {
         if (sorted) {
             return;
         }
-        Integer[] order = new Integer[size];
+        // sort (column, position) pairs packed in longs: a primitive sort, no boxing
+        long[] order = new long[size];
         for (int t = 0; t < size; t++) {
-            order[t] = t;
+            order[t] = ((long) cols[t] << 32) | t;
         }
-        Arrays.sort(order, (a, b) -> Integer.compare(cols[a], cols[b]));
+        Arrays.sort(order);
         int[] nc = new int[size];
         double[] nv = new double[size];
         int n = 0;
-        for (int t = 0; t < size; t++) {
-            int c = cols[order[t]];
-            double v = vals[order[t]];
+        for (long key : order) {
+            int c = (int) (key >>> 32);
+            double v = vals[(int) key];
             if (n > 0 && nc[n - 1] == c) {
                 nv[n - 1] += v;
             } else {

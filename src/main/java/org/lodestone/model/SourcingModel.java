@@ -377,12 +377,9 @@ public final class SourcingModel {
         int ne = instance.elements().size();
         int year = data.year(t);
         String suffix = "," + year + "," + scenarioId(s) + "]";
-        Expr[][] pool = new Expr[nc][ne];
+        // oxide available per (mining country, refining country, element) as −Σ yield × x
         Expr[][][] minedPool = new Expr[nc][nc][];
-        boolean anySensitive = false;
-        for (boolean sensitive : originSensitive) {
-            anySensitive |= sensitive;
-        }
+        boolean[][] pooled = new boolean[nc][ne];
         for (Ship ship : yearShips) {
             Mine mine = instance.mines().get(ship.mine());
             Refinery refinery = instance.refineries().get(ship.refinery());
@@ -394,13 +391,11 @@ public final class SourcingModel {
                     continue;
                 }
                 int e = data.element(share.getKey());
-                pool[cr][e] = add(pool[cr][e], ship.column(), -yield);
-                if (anySensitive) {
-                    if (minedPool[cm][cr] == null) {
-                        minedPool[cm][cr] = new Expr[ne];
-                    }
-                    minedPool[cm][cr][e] = add(minedPool[cm][cr][e], ship.column(), -yield);
+                if (minedPool[cm][cr] == null) {
+                    minedPool[cm][cr] = new Expr[ne];
                 }
+                minedPool[cm][cr][e] = add(minedPool[cm][cr][e], ship.column(), -yield);
+                pooled[cr][e] = true;
             }
         }
         List<Delivery> result = new ArrayList<>();
@@ -418,7 +413,7 @@ public final class SourcingModel {
                 String element = instance.elements().get(e).id();
                 double tariffPrice = instance.elements().get(e).price().at(t);
                 for (int cr = 0; cr < nc; cr++) {
-                    if (pool[cr][e] == null || data.oxideBlocked[s][t][cr][cb][e]) {
+                    if (!pooled[cr][e] || data.oxideBlocked[s][t][cr][cb][e]) {
                         continue;
                     }
                     double unitCost = delta * data.freight[cr][cb];
@@ -452,7 +447,7 @@ public final class SourcingModel {
         }
         for (int cr = 0; cr < nc; cr++) {
             for (int e = 0; e < ne; e++) {
-                if (pool[cr][e] == null) {
+                if (!pooled[cr][e]) {
                     continue;
                 }
                 String where = countryId(cr) + "," + instance.elements().get(e).id() + suffix;
@@ -467,16 +462,28 @@ public final class SourcingModel {
                 if (row == null) {
                     continue;
                 }
-                appendTo(row, pool[cr][e]);
-                mip.addRow("chainOfCustody[" + where, Double.NEGATIVE_INFINITY, row, 0);
                 for (int cm = 0; cm < nc; cm++) {
-                    if (minedDrawn[cm][cr] == null || minedDrawn[cm][cr][e] == null) {
+                    Expr available = minedPool[cm][cr] == null ? null : minedPool[cm][cr][e];
+                    if (available == null) {
                         continue;
                     }
-                    Expr mined = minedDrawn[cm][cr][e];
-                    appendTo(mined, minedPool[cm][cr][e]);
-                    mip.addRow("chainOfCustody[" + countryId(cm) + "," + where, Double.NEGATIVE_INFINITY, mined, 0);
+                    Expr mined = minedDrawn[cm][cr] == null ? null : minedDrawn[cm][cr][e];
+                    if (mined == null) {
+                        appendTo(row, available);
+                        continue;
+                    }
+                    String minedWhere = countryId(cm) + "," + where;
+                    if (available.size() > 1) {
+                        // both rows below need this sum: name it once instead of writing it twice
+                        int oxide = mip.addVariable("oxide[" + minedWhere, 0, Double.POSITIVE_INFINITY, false, 0);
+                        mip.addRow("oxideMined[" + minedWhere, 0, available.add(oxide, 1), 0);
+                        available = new Expr().add(oxide, -1);
+                    }
+                    appendTo(row, available);
+                    appendTo(mined, available);
+                    mip.addRow("chainOfCustody[" + minedWhere, Double.NEGATIVE_INFINITY, mined, 0);
                 }
+                mip.addRow("chainOfCustody[" + where, Double.NEGATIVE_INFINITY, row, 0);
             }
         }
         deliveries.addAll(result);
@@ -594,26 +601,31 @@ public final class SourcingModel {
             Buyer buyer = buyers.get(key / ne);
             double sigma = buyer.maxCountryShare().get();
             String where = buyer.id() + "," + instance.elements().get(key % ne).id();
+            // total delivered, named once, so each cap row holds one country's tonnes and this total
+            int total = mip.addVariable("delivered[" + where + suffix, 0, Double.POSITIVE_INFINITY, false, 0);
+            Expr sum = new Expr().add(total, -1);
+            for (Delivery d : list) {
+                sum.add(d.column(), 1);
+            }
+            mip.addRow("deliveredTotal[" + where + suffix, 0, sum, 0);
             for (int c = 0; c < nc; c++) {
                 Expr mined = new Expr();
                 Expr refined = new Expr();
-                boolean minedHere = false;
-                boolean refinedHere = false;
                 for (Delivery d : list) {
-                    boolean m = d.miningCountry() == c;
-                    boolean r = d.refiningCountry() == c;
-                    minedHere |= m;
-                    refinedHere |= r;
-                    mined.add(d.column(), (m ? 1 : 0) - sigma);
-                    refined.add(d.column(), (r ? 1 : 0) - sigma);
+                    if (d.miningCountry() == c) {
+                        mined.add(d.column(), 1);
+                    }
+                    if (d.refiningCountry() == c) {
+                        refined.add(d.column(), 1);
+                    }
                 }
-                if (minedHere) {
+                if (!mined.isEmpty()) {
                     mip.addRow("countryShareMined[" + where + "," + countryId(c) + suffix, Double.NEGATIVE_INFINITY,
-                            mined, 0);
+                            mined.add(total, -sigma), 0);
                 }
-                if (refinedHere) {
+                if (!refined.isEmpty()) {
                     mip.addRow("countryShareRefined[" + where + "," + countryId(c) + suffix,
-                            Double.NEGATIVE_INFINITY, refined, 0);
+                            Double.NEGATIVE_INFINITY, refined.add(total, -sigma), 0);
                 }
             }
         }
