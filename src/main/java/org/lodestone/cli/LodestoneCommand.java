@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** The root command: one subcommand per job. */
 @Command(name = "lodestone", mixinStandardHelpOptions = true, versionProvider = LodestoneCommand.Version.class,
         description = "Optimization-based planner for rare-earth supply chains.",
-        subcommands = {SolveCommand.class, ValidateCommand.class, VerifyCommand.class, GenerateCommand.class,
+        subcommands = {SolveCommand.class, ValidateCommand.class, VerifyCommand.class, GenerateCommand.class, CompareCommand.class, SweepCommand.class, ParetoCommand.class, StressCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LodestoneCommand implements Runnable {
     @CommandLine.Spec

@@ -9,11 +9,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.lodestone.analysis.Marginals;
 import org.lodestone.domain.Instance;
 import org.lodestone.io.InstanceReader;
 import org.lodestone.io.PlanJson;
 import org.lodestone.plan.Plan;
 import org.lodestone.plan.Planner;
+import org.lodestone.report.HtmlReport;
 import org.lodestone.report.TextSummary;
 import org.lodestone.solve.Backend;
 import org.lodestone.solve.SolveControl;
@@ -67,8 +69,16 @@ final class SolveCommand implements Callable<Integer> {
             description = "Override one value of the instance; PATH is a JSON Pointer, e.g. /buyers/0/mandate/minShare=0.5.")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Also write a self-contained HTML report of the plan (flows, builds, costs) here.")
+    Path report;
+
     @Option(names = "--no-timings", description = "Leave solve times out of the plan file (for byte-identical plans).")
     boolean noTimings;
+
+    @Option(names = "--no-marginals", description = "Skip the marginal values (shadow prices of demand and "
+            + "capacity) in the summary and the plan file.")
+    boolean noMarginals;
 
     @Override
     public Integer call() throws Exception {
@@ -114,25 +124,41 @@ final class SolveCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Planner.Outcome outcome = new Planner(root.solver()).solve(instance, options, !noTimings, control);
         Plan plan = outcome.plan();
-        if (output != null && plan.status().hasSolution()) {
-            PlanJson.write(plan, output);
+        Marginals.Values marginals = null;
+        if (!noMarginals && plan.status().hasSolution() && !control.interrupted()) {
+            try {
+                marginals = Marginals.of(instance, plan, root.solver(), options.timeLimitSeconds());
+            } catch (RuntimeException e) { // the plan stands without its prices
+                err.println("lodestone: marginal values left out: " + (e.getMessage() != null ? e.getMessage() : e));
+            }
         }
-        TextSummary.print(spec.commandLine().getOut(), instance, outcome);
+        if (output != null && plan.status().hasSolution()) {
+            PlanJson.write(plan, output, marginals);
+        }
+        if (report != null && plan.status().hasSolution()) {
+            new HtmlReport("Lodestone plan: " + instance.name()).addPlan(instance, plan).write(report);
+        }
+        TextSummary.print(spec.commandLine().getOut(), instance, outcome, marginals);
         if (control.interrupted()) {
             err.println("lodestone: interrupted" + (plan.status().hasSolution()
                     ? "; the best plan found so far is " + plan.status()
                     + (output != null ? " and was written to " + output : "")
+                    + (report != null ? "; the report was written to " + report : "")
                     : "; no plan had been found yet" + (output != null ? " (" + output + " was not written)" : "")));
             err.flush();
             return ExitCodes.INTERRUPTED;
         }
         if (!plan.status().hasSolution()) {
             err.println("lodestone: no plan: " + outcome.result().message()
-                    + (output != null ? " (" + output + " was not written)" : ""));
+                    + (output != null ? " (" + output + " was not written)" : "")
+                    + (report != null ? " (" + report + " was not written)" : ""));
             return ExitCodes.NO_PLAN;
         }
         if (output != null) {
             spec.commandLine().getOut().println("Plan written to " + output);
+        }
+        if (report != null) {
+            spec.commandLine().getOut().println("Report written to " + report);
         }
         return ExitCodes.OK;
     }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.lodestone.analysis.Marginals;
 import org.lodestone.plan.Plan;
 import org.lodestone.validate.InvalidInputException;
 import org.lodestone.validate.Problem;
@@ -38,6 +39,8 @@ public final class PlanJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Doubles with an integral value below this magnitude are written as integers. */
     private static final double EXACT_INTEGER_LIMIT = 1e15;
+    /** Marginal values at or below this magnitude (USD/t) are left out of the plan file. */
+    public static final double MARGINAL_THRESHOLD = 1e-6;
 
     private PlanJson() {}
 
@@ -53,11 +56,30 @@ public final class PlanJson {
      *     infinity) where the spec wants a number; nothing is written then
      */
     public static void write(Plan plan, Path file) throws IOException {
-        AtomicFiles.writeString(file, toJson(plan) + "\n");
+        write(plan, file, null);
+    }
+
+    /**
+     * As {@link #write(Plan, Path)}, with the plan's marginal values as the extra top-level field
+     * {@code "marginals"} (left out when {@code marginals} is null); see {@link #toJson(Plan, Marginals.Values)}.
+     */
+    public static void write(Plan plan, Path file, Marginals.Values marginals) throws IOException {
+        AtomicFiles.writeString(file, toJson(plan, marginals) + "\n");
     }
 
     /** The plan document, pretty-printed. */
     public static String toJson(Plan plan) {
+        return toJson(plan, null);
+    }
+
+    /**
+     * The plan document with, when {@code marginals} is not null, the extra top-level field
+     * {@code "marginals": {"demand": [{"buyer", "element", "year", "usdPerTonne"}],
+     * "capacity": [{"facility", "year", "usdPerTonne"}]}} after {@code scenarios}: only the values
+     * whose magnitude exceeds {@link #MARGINAL_THRESHOLD} USD/t, in the order given. Reading a plan
+     * ignores the field.
+     */
+    public static String toJson(Plan plan, Marginals.Values marginals) {
         ObjectNode root = NODES.objectNode();
         root.put("schema", Plan.SCHEMA);
         root.put("instance", plan.instance());
@@ -108,11 +130,33 @@ public final class PlanJson {
         for (int i = 0; i < plan.scenarios().size(); i++) {
             scenarios.add(scenario("scenarios[" + i + "]", plan.scenarios().get(i)));
         }
+        if (marginals != null) {
+            root.set("marginals", marginals(marginals));
+        }
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a JSON tree", e);
         }
+    }
+
+    private static ObjectNode marginals(Marginals.Values values) {
+        ObjectNode n = NODES.objectNode();
+        ArrayNode demand = n.putArray("demand");
+        for (Marginals.DemandValue v : values.demand()) {
+            if (Math.abs(v.usdPerTonne()) > MARGINAL_THRESHOLD) {
+                demand.addObject().put("buyer", v.buyer()).put("element", v.element()).put("year", v.year())
+                        .set("usdPerTonne", number("marginals.demand.usdPerTonne", v.usdPerTonne()));
+            }
+        }
+        ArrayNode capacity = n.putArray("capacity");
+        for (Marginals.CapacityValue v : values.capacity()) {
+            if (Math.abs(v.usdPerTonne()) > MARGINAL_THRESHOLD) {
+                capacity.addObject().put("facility", v.facility()).put("year", v.year())
+                        .set("usdPerTonne", number("marginals.capacity.usdPerTonne", v.usdPerTonne()));
+            }
+        }
+        return n;
     }
 
     private static ObjectNode scenario(String path, Plan.ScenarioPlan s) {

@@ -1,13 +1,16 @@
 package org.lodestone.report;
 
 import java.io.PrintWriter;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.lodestone.analysis.Marginals;
 import org.lodestone.domain.Contract;
 import org.lodestone.domain.Instance;
+import org.lodestone.io.PlanJson;
 import org.lodestone.model.MipModel;
 import org.lodestone.plan.Plan;
 import org.lodestone.plan.Planner;
@@ -17,6 +20,11 @@ public final class TextSummary {
     private TextSummary() {}
 
     public static void print(PrintWriter out, Instance instance, Planner.Outcome outcome) {
+        print(out, instance, outcome, null);
+    }
+
+    /** As {@link #print(PrintWriter, Instance, Planner.Outcome)}, ending with the plan's marginal values when given. */
+    public static void print(PrintWriter out, Instance instance, Planner.Outcome outcome, Marginals.Values marginals) {
         Plan plan = outcome.plan();
         MipModel mip = outcome.model().mip();
         out.printf(Locale.ROOT, "Lodestone plan for \"%s\" (%d-%d, %d scenario%s)%n", instance.name(),
@@ -76,7 +84,47 @@ public final class TextSummary {
             }
         }
         shortfalls(out, plan);
+        if (marginals != null) {
+            marginals(out, instance, marginals);
+        }
         out.flush();
+    }
+
+    /** Marginal values shown in the summary: this many of each kind. */
+    static final int TOP_MARGINALS = 5;
+
+    /** The most expensive demand tonnes and the most valuable capacities, with how to read them. */
+    private static void marginals(PrintWriter out, Instance instance, Marginals.Values values) {
+        out.printf(Locale.ROOT, "Marginal values (USD per tonne, expected over scenarios, discounted to %d)%n",
+                instance.horizon().start());
+        List<Marginals.DemandValue> demand = values.demand().stream()
+                .filter(v -> Math.abs(v.usdPerTonne()) > PlanJson.MARGINAL_THRESHOLD)
+                .sorted(Comparator.comparingDouble(Marginals.DemandValue::usdPerTonne).reversed())
+                .limit(TOP_MARGINALS).toList();
+        if (demand.isEmpty()) {
+            out.println("  demand: no tonne of demand has a price");
+        } else {
+            out.println("  one more tonne of demand would cost");
+            for (Marginals.DemandValue v : demand) {
+                out.printf(Locale.ROOT, "    %-28s %,14.0f%n", v.buyer() + " " + v.element() + " " + v.year(),
+                        v.usdPerTonne());
+            }
+        }
+        List<Marginals.CapacityValue> capacity = values.capacity().stream()
+                .filter(v -> Math.abs(v.usdPerTonne()) > PlanJson.MARGINAL_THRESHOLD)
+                .sorted(Comparator.comparingDouble(Marginals.CapacityValue::usdPerTonne).reversed())
+                .limit(TOP_MARGINALS).toList();
+        if (capacity.isEmpty()) {
+            out.println("  capacity: no facility is a bottleneck");
+        } else {
+            out.println("  one more tonne of capacity would save");
+            for (Marginals.CapacityValue v : capacity) {
+                out.printf(Locale.ROOT, "    %-28s %,14.0f%n", v.facility() + " " + v.year(), v.usdPerTonne());
+            }
+        }
+        out.println("  (duals of the flows re-optimised with this plan's builds and contracts fixed; where the"
+                + " optimum is");
+        out.println("  degenerate a dual is one valid price among several)");
     }
 
     private static void shortfalls(PrintWriter out, Plan plan) {

@@ -29,8 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lodestone.analysis.Marginals;
+import org.lodestone.domain.Instance;
 import org.lodestone.plan.Plan;
 import org.lodestone.plan.Planner;
+import org.lodestone.solve.MipSolver;
 import org.lodestone.solve.SolveOptions;
 import org.lodestone.validate.InstanceValidator;
 
@@ -221,6 +224,19 @@ class SchemaTest {
         ObjectNode tiny = (ObjectNode) MAPPER.readTree(text);
         ((ObjectNode) tiny.at("/scenarios/0/concentrate/0")).put("tonnes", 1e-7);
         assertFalse(planSchema.validate(tiny).isEmpty(), "entry below 1e-6 t");
+    }
+
+    @Test
+    void planWithMarginalsConformsToThePlanSchema() throws Exception {
+        Path t08 = ConformanceReadTest.dir().resolve("t08_hedge_build.json");
+        Instance instance = InstanceReader.read(t08, List.of());
+        Plan plan = new Planner().solve(instance, SolveOptions.defaults(), false).plan();
+        Marginals.Values values = Marginals.of(instance, plan, MipSolver.create(), 60);
+        ObjectNode json = (ObjectNode) MAPPER.readTree(PlanJson.toJson(plan, values));
+        assertTrue(json.get("marginals").get("demand").size() > 0, json.get("marginals").toString());
+        assertEquals(List.of(), messages(planSchema.validate(json)));
+        ((ObjectNode) json.at("/marginals/demand/0")).remove("usdPerTonne");
+        assertFalse(planSchema.validate(json).isEmpty(), "the schema accepts a demand marginal without its value");
     }
 
     private static List<String> messages(Set<ValidationMessage> errors) {

@@ -1,0 +1,214 @@
+package org.lodestone.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.lodestone.domain.Instance;
+import org.lodestone.io.InstanceReader;
+import org.lodestone.model.MipModel;
+import org.lodestone.model.SourcingModel;
+import org.lodestone.plan.Plan;
+import org.lodestone.validate.InvalidInputException;
+
+/**
+ * The cost–risk frontier by the ε-constraint method on expected risk. Every point is a full plan
+ * of the instance with {@code riskWeight} 0 (so its objective is its cost) and a
+ * {@code riskBudget}, set through the instance tree:
+ *
+ * <ol>
+ *   <li>The min-cost end: no budget. Its risk is R_max, its cost C_min.</li>
+ *   <li>R_min, the smallest expected risk any plan can have: the same model with risk as its only
+ *       objective. (In model v1 it is 0, since the plan that moves nothing is always feasible,
+ *       but nothing here relies on that.)</li>
+ *   <li>The min-risk end: the cheapest plan with risk ≤ R_min + a tolerance of
+ *       1e-6 × max(1, R_min) risk-tonnes.</li>
+ *   <li>N − 2 points in between, with budgets R_min + k (R_max − R_min) / (N − 1), k = 1 … N − 2
+ *       (none below the min-risk end's).</li>
+ * </ol>
+ *
+ * Points are numbered from 1, by increasing budget: point 1 is the min-risk end, point N the
+ * min-cost end. That is N + 1 solves; the first two run at once when parallel ≥ 2, the other
+ * N − 1 as a {@link Batch}, each warm-started by the plan of the next smaller budget, which
+ * is feasible for it.
+ */
+public final class Pareto {
+    /** At most this many points. */
+    public static final int MAX_POINTS = 1_000;
+    /** The min-risk end's budget is R_min plus this many risk-tonnes per risk-tonne of R_min (at least 1). */
+    public static final double BUDGET_TOLERANCE = 1e-6;
+    /** Weight of a risk-tonne when risk alone is minimised (any positive number; this one keeps the objective in USD-like magnitudes). */
+    private static final double RISK_ONLY_WEIGHT = 1_000;
+
+    private Pareto() {}
+
+    /**
+     * One point of the frontier.
+     *
+     * @param number 1 … N by increasing budget
+     * @param riskBudget the budget the point was solved with; null for the min-cost end (no budget)
+     * @param instance the instance solved (riskWeight 0, riskBudget as given)
+     * @param plan its plan; cost = objective, since riskWeight is 0
+     */
+    public record Point(int number, Double riskBudget, Instance instance, Plan plan) {
+        public boolean hasPlan() {
+            return plan.status().hasSolution();
+        }
+
+        /** The plan's cost (its objective), or NaN without a plan. */
+        public double cost() {
+            return Figures.objective(plan);
+        }
+
+        /** The plan's expected risk-tonnes, or NaN without a plan. */
+        public double risk() {
+            return Figures.risk(plan);
+        }
+    }
+
+    /** Point {@code point} is dominated by point {@code by}: no more risk and less cost, or less risk and no more cost. */
+    public record Dominated(int point, int by) {}
+
+    /**
+     * @param requested N, the points asked for
+     * @param minRisk R_min (NaN when it could not be found)
+     * @param maxRisk R_max, the risk of the min-cost end (NaN when it could not be found)
+     * @param points by increasing budget; fewer than asked for when an end could not be solved
+     * @param dominated every dominated point (none on a correct frontier), judged within the gap
+     */
+    public record Result(int requested, double minRisk, double maxRisk, List<Point> points,
+                         List<Dominated> dominated) {
+        /** Whether all {@code requested} points are there, each with a plan. */
+        public boolean complete() {
+            return points.size() == requested && points.stream().allMatch(Point::hasPlan);
+        }
+
+        public Point minRiskEnd() {
+            return points.get(0);
+        }
+
+        public Point minCostEnd() {
+            return points.get(points.size() - 1);
+        }
+    }
+
+    /**
+     * @param tree the instance tree (any --set already applied); not changed
+     * @param count N ≥ 2, the number of points
+     */
+    public static Result run(JsonNode tree, int count, Settings settings) throws InvalidInputException {
+        if (count < 2 || count > MAX_POINTS) {
+            throw new InvalidInputException("", "--points must be between 2 and " + MAX_POINTS + ", got " + count);
+        }
+        InstanceReader.toInstance(tree); // the instance as given must be valid
+        Instance free = instance(tree, null);
+        Instance riskOnly = instance(tree, null);
+        int total = count + 1;
+        List<Solved> ends = Batch.solve(List.of(
+                new Batch.Job("lowest possible risk", riskOnly, Pareto::minimiseRiskOnly),
+                new Batch.Job("min-cost end (no risk budget)", free)), settings, 1, total);
+        Solved lowest = ends.get(0);
+        Solved minCost = ends.get(1);
+        Point last = new Point(count, null, minCost.instance(), minCost.plan());
+        double rMax = minCost.hasPlan() ? minCost.plan().risk() : Double.NaN;
+        if (!lowest.hasPlan()) {
+            List<Point> points = minCost.hasPlan() ? List.of(last) : List.of();
+            return new Result(count, Double.NaN, rMax, points, List.of());
+        }
+        double rMin = lowest.plan().risk();
+        // without the min-cost end, the frontier still has its other end; R_max is then unknown
+        List<Double> budgets = new ArrayList<>();
+        double lowestBudget = rMin + BUDGET_TOLERANCE * Math.max(1, rMin);
+        budgets.add(lowestBudget);
+        if (minCost.hasPlan()) {
+            for (int k = 1; k <= count - 2; k++) {
+                // never below the min-risk end's budget (no trade-off: R_max ≈ R_min)
+                budgets.add(Math.max(lowestBudget, rMin + (rMax - rMin) * k / (count - 1)));
+            }
+        }
+        List<Batch.Job> jobs = new ArrayList<>();
+        for (int i = 0; i < budgets.size(); i++) {
+            String label = i == 0 ? "min-risk end" : "point " + (i + 1);
+            jobs.add(new Batch.Job(String.format(Locale.ROOT, "%s (risk budget %,.1f)", label, budgets.get(i)),
+                    instance(tree, budgets.get(i))));
+        }
+        List<Solved> solved = Batch.solve(jobs, settings, 3, total);
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i < solved.size(); i++) {
+            points.add(new Point(i + 1, budgets.get(i), solved.get(i).instance(), solved.get(i).plan()));
+        }
+        if (minCost.hasPlan()) {
+            points.add(last);
+        }
+        return new Result(count, rMin, rMax, points, dominated(points, settings.options().relativeGap()));
+    }
+
+    /**
+     * The dominated points among those with a plan. A point is dominated by another with no more
+     * risk and strictly less cost, or strictly less risk and no more cost; "strictly" means by
+     * more than the tolerance: 1e-6 × max(1, risk) risk-tonnes, and max(gap, 1e-9) × max(1, |cost|)
+     * in cost, since a plan within the gap may cost that much more than the best one.
+     */
+    public static List<Dominated> dominated(List<Point> points, double gap) {
+        double relative = Math.max(gap, 1e-9);
+        List<Dominated> out = new ArrayList<>();
+        for (Point p : points) {
+            if (!p.hasPlan()) {
+                continue;
+            }
+            for (Point q : points) {
+                if (q == p || !q.hasPlan()) {
+                    continue;
+                }
+                double riskTol = 1e-6 * Math.max(1, Math.max(Math.abs(p.risk()), Math.abs(q.risk())));
+                double costTol = relative * Math.max(1, Math.max(Math.abs(p.cost()), Math.abs(q.cost())));
+                boolean noMoreRisk = q.risk() <= p.risk() + riskTol;
+                boolean noMoreCost = q.cost() <= p.cost() + costTol;
+                boolean lessRisk = q.risk() < p.risk() - riskTol;
+                boolean lessCost = q.cost() < p.cost() - costTol;
+                if (noMoreRisk && noMoreCost && (lessRisk || lessCost)) {
+                    out.add(new Dominated(p.number(), q.number()));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The instance of the tree with riskWeight 0 and the given budget (none when null). */
+    private static Instance instance(JsonNode tree, Double budget) throws InvalidInputException {
+        ObjectNode copy = (ObjectNode) tree.deepCopy();
+        copy.put("riskWeight", 0);
+        if (budget == null) {
+            copy.remove("riskBudget");
+        } else {
+            copy.put("riskBudget", budget);
+        }
+        return InstanceReader.toInstance(copy);
+    }
+
+    /**
+     * Replaces the model's objective by risk alone (times {@link #RISK_ONLY_WEIGHT}): a model of the
+     * same instance with riskWeight w differs from it only by w × risk in the objective.
+     */
+    private static void minimiseRiskOnly(SourcingModel model) {
+        Instance weighted = withRiskWeight(model.instance(), RISK_ONLY_WEIGHT);
+        MipModel costs = model.mip();
+        MipModel risky = SourcingModel.build(weighted).mip();
+        if (risky.variables() != costs.variables()) {
+            throw new IllegalStateException("the model changed shape with the risk weight");
+        }
+        for (int j = 0; j < costs.variables(); j++) {
+            costs.addObjective(j, risky.objective(j) - 2 * costs.objective(j));
+        }
+    }
+
+    private static Instance withRiskWeight(Instance i, double weight) {
+        return new Instance(i.name(), i.description(), i.sources(), i.horizon(), i.discountRate(), weight,
+                i.riskBudget(), i.elements(), i.countries(), i.mines(), i.refineries(), i.buyers(), i.lanes(),
+                i.tariffs(), i.exportControls(), i.contracts(), i.scenarios());
+    }
+}

@@ -1,0 +1,255 @@
+package org.lodestone.analysis;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.lodestone.domain.Contract;
+import org.lodestone.domain.Country;
+import org.lodestone.domain.Facility;
+import org.lodestone.domain.Instance;
+import org.lodestone.domain.Scenario;
+import org.lodestone.domain.YearRange;
+import org.lodestone.model.SourcingModel;
+import org.lodestone.plan.Plan;
+import org.lodestone.solve.MipSolver;
+import org.lodestone.solve.SolveOptions;
+import org.lodestone.solve.SolveResult;
+
+/**
+ * Dependency stress test of a plan: how much each country's facilities are worth to it.
+ *
+ * <p>The plan's first-stage decisions (builds and held contracts) are kept fixed. For each country
+ * that hosts at least one mine or refinery, that country is cut off — a capacity factor 0 on the
+ * country in every scenario and every year — and the flows are re-optimised (the model with every
+ * integer fixed, i.e. a linear program). Each cut is compared with the <em>baseline</em>: the same
+ * fixed first stage re-optimised without any cut (equal to the plan's objective when the plan is
+ * optimal). Money is expected over scenarios and discounted to the start year, like the
+ * objective; shortfall tonnes are expected over scenarios and summed over the horizon.
+ */
+public final class Stress {
+    private Stress() {}
+
+    /**
+     * One country cut off.
+     *
+     * @param country the country's id
+     * @param objective expected objective with the country cut (USD); NaN when the solve failed
+     * @param increase {@code objective − baseline} (USD, ≥ 0 up to solver tolerance); NaN when the solve failed
+     * @param shortfallByBuyerElement expected shortfall tonnes over the horizon with the country cut, keyed
+     *     {@code "buyer element"} (the two ids separated by one space), largest first; entries above
+     *     1e-6 t only; empty when the solve failed
+     * @param shortfall total expected shortfall tonnes (sum of the map); NaN when the solve failed
+     * @param facilities ids of the mines and refineries in the country, in instance order
+     * @param status the solver's termination: OPTIMAL or FEASIBLE when solved, else INFEASIBLE,
+     *     NO_SOLUTION or ERROR
+     * @param message the solver's message when the solve failed, else empty
+     */
+    public record CountryCut(String country, double objective, double increase,
+                             Map<String, Double> shortfallByBuyerElement, double shortfall,
+                             List<String> facilities, String status, String message) {
+        public CountryCut {
+            shortfallByBuyerElement = Collections.unmodifiableMap(new LinkedHashMap<>(shortfallByBuyerElement));
+            facilities = List.copyOf(facilities);
+        }
+
+        /** Whether the re-optimisation found flows (OPTIMAL or FEASIBLE). */
+        public boolean solved() {
+            return "OPTIMAL".equals(status) || "FEASIBLE".equals(status);
+        }
+    }
+
+    /**
+     * The stress test of one plan.
+     *
+     * @param baseline expected objective of the plan's first stage re-optimised without any cut (USD)
+     * @param cuts one entry per country hosting a facility, the most dangerous dependency (largest
+     *     increase) first; ties by country id; failed solves last
+     * @param baselineShortfall total expected shortfall tonnes of the baseline (NaN when not known)
+     */
+    public record Result(double baseline, List<CountryCut> cuts, double baselineShortfall) {
+        public Result {
+            cuts = List.copyOf(cuts);
+        }
+
+        public Result(double baseline, List<CountryCut> cuts) {
+            this(baseline, cuts, Double.NaN);
+        }
+
+        /** Whether every cut was solved. */
+        public boolean complete() {
+            return cuts.stream().allMatch(CountryCut::solved);
+        }
+    }
+
+    /** The plan's baseline could not be re-optimised: nothing to compare the cuts with. */
+    public static final class BaselineFailed extends RuntimeException {
+        public BaselineFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** A solved (or failed) re-optimisation of one model. */
+    private record Outcome(SolveResult result, double objective, Map<String, Double> shortfalls, double total) {}
+
+    /**
+     * Runs the stress test.
+     *
+     * @param options solver, time limit and gap of each solve (each solve uses {@code options.threads()}
+     *     solver threads)
+     * @param parallel how many country solves run at once (≥ 1); the result does not depend on it
+     * @throws IllegalArgumentException when the plan does not belong to the instance or has no solution
+     *     (its name, builds or contracts do not fit)
+     * @throws BaselineFailed when the uncut baseline cannot be re-optimised
+     */
+    public static Result run(Instance instance, Plan plan, MipSolver solver, SolveOptions options, int parallel) {
+        check(instance, plan);
+        Outcome base = solve(instance, plan, solver, options);
+        if (!base.result().hasSolution()) {
+            throw new BaselineFailed("could not re-optimise the plan's flows without a cut: "
+                    + base.result().termination() + " (" + base.result().message() + ")");
+        }
+        List<String> countries = hostCountries(instance);
+        List<CountryCut> cuts = new ArrayList<>();
+        int workers = Math.max(1, Math.min(parallel, countries.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "lodestone-stress");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<CountryCut>> futures = new ArrayList<>();
+            for (String country : countries) {
+                futures.add(pool.submit(() -> cut(instance, plan, solver, options, country, base.objective())));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    cuts.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    cuts.add(failed(instance, countries.get(i), "ERROR", String.valueOf(cause)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cuts.add(failed(instance, countries.get(i), "ERROR", "interrupted"));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        cuts.sort(Comparator.comparing((CountryCut c) -> !c.solved())
+                .thenComparing(c -> c.solved() ? -c.increase() : 0)
+                .thenComparing(CountryCut::country));
+        return new Result(base.objective(), cuts, base.total());
+    }
+
+    /** Countries hosting at least one mine or refinery, in the instance's order of countries. */
+    public static List<String> hostCountries(Instance instance) {
+        Set<String> hosts = new HashSet<>();
+        instance.mines().forEach(m -> hosts.add(m.country()));
+        instance.refineries().forEach(r -> hosts.add(r.country()));
+        return instance.countries().stream().map(Country::id).filter(hosts::contains).toList();
+    }
+
+    /** The instance with {@code country} cut off: capacity factor 0 on it in every scenario and year. */
+    public static Instance cutOff(Instance instance, String country) {
+        YearRange always = new YearRange(Integer.MIN_VALUE, Integer.MAX_VALUE);
+        List<Scenario> scenarios = new ArrayList<>();
+        for (Scenario s : instance.scenarios()) {
+            List<Scenario.FacilityFactor> factors = new ArrayList<>(s.capacityFactors());
+            factors.add(new Scenario.FacilityFactor(Optional.of(country), Optional.empty(), 0, always));
+            scenarios.add(new Scenario(s.id(), s.probability(), factors, s.costFactors(), s.demandFactors(),
+                    s.exportControls()));
+        }
+        return new Instance(instance.name(), instance.description(), instance.sources(), instance.horizon(),
+                instance.discountRate(), instance.riskWeight(), instance.riskBudget(), instance.elements(),
+                instance.countries(), instance.mines(), instance.refineries(), instance.buyers(), instance.lanes(),
+                instance.tariffs(), instance.exportControls(), instance.contracts(), scenarios);
+    }
+
+    private static CountryCut cut(Instance instance, Plan plan, MipSolver solver, SolveOptions options,
+                                  String country, double baseline) {
+        Outcome o = solve(cutOff(instance, country), plan, solver, options);
+        if (!o.result().hasSolution()) {
+            return failed(instance, country, o.result().termination().name(), o.result().message());
+        }
+        return new CountryCut(country, o.objective(), o.objective() - baseline, o.shortfalls(), o.total(),
+                facilities(instance, country), o.result().termination().name(), "");
+    }
+
+    private static CountryCut failed(Instance instance, String country, String status, String message) {
+        return new CountryCut(country, Double.NaN, Double.NaN, Map.of(), Double.NaN, facilities(instance, country),
+                status, message == null ? "" : message);
+    }
+
+    private static List<String> facilities(Instance instance, String country) {
+        List<String> ids = new ArrayList<>();
+        instance.mines().stream().filter(m -> m.country().equals(country)).map(Facility::id).forEach(ids::add);
+        instance.refineries().stream().filter(r -> r.country().equals(country)).map(Facility::id).forEach(ids::add);
+        return ids;
+    }
+
+    /** The plan's first stage fixed, the flows re-optimised; expected shortfall read off the solution. */
+    private static Outcome solve(Instance instance, Plan plan, MipSolver solver, SolveOptions options) {
+        SourcingModel model = SourcingModel.build(instance);
+        model.fixFirstStage(Marginals.builds(plan), Marginals.held(plan));
+        SolveResult result = solver.solve(model.mip(), options);
+        if (!result.hasSolution() || result.objective() == null) {
+            return new Outcome(result, Double.NaN, Map.of(), Double.NaN);
+        }
+        double[] x = result.values();
+        Map<String, Double> byKey = new LinkedHashMap<>();
+        for (SourcingModel.Shortfall q : model.shortfalls()) {
+            double tonnes = x[q.column()];
+            if (tonnes <= 0) {
+                continue;
+            }
+            String key = instance.buyers().get(q.buyer()).id() + " " + instance.elements().get(q.element()).id();
+            byKey.merge(key, instance.scenarios().get(q.scenario()).probability() * tonnes, Double::sum);
+        }
+        Map<String, Double> sorted = new LinkedHashMap<>();
+        double total = 0;
+        for (Map.Entry<String, Double> e : byKey.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .toList()) {
+            if (e.getValue() > 1e-6) {
+                sorted.put(e.getKey(), e.getValue());
+                total += e.getValue();
+            }
+        }
+        return new Outcome(result, result.objective(), sorted, total);
+    }
+
+    /**
+     * The plan must be a solved plan of this instance whose builds and contracts the model can
+     * represent; otherwise an {@link IllegalArgumentException} says what does not fit.
+     */
+    static void check(Instance instance, Plan plan) {
+        if (!plan.instance().equals(instance.name())) {
+            throw new IllegalArgumentException("the plan is for instance \"" + plan.instance() + "\", not \""
+                    + instance.name() + "\"");
+        }
+        if (!plan.status().hasSolution()) {
+            throw new IllegalArgumentException("the plan has status " + plan.status() + ": no decisions to stress");
+        }
+        Set<String> contracts = new HashSet<>();
+        instance.contracts().stream().map(Contract::id).forEach(contracts::add);
+        for (Plan.ContractChoice c : plan.contracts()) {
+            if (!contracts.contains(c.id())) {
+                throw new IllegalArgumentException("the plan holds contract \"" + c.id()
+                        + "\", which the instance does not have");
+            }
+        }
+        // builds: SourcingModel.fixFirstStage says whether each can be represented (IllegalArgumentException)
+    }
+}

@@ -1,0 +1,99 @@
+package org.lodestone.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.lodestone.analysis.Progress;
+import org.lodestone.analysis.Settings;
+import org.lodestone.report.Table;
+import org.lodestone.solve.Backend;
+import org.lodestone.solve.MipSolver;
+import org.lodestone.solve.SolveOptions;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The options that compare, sweep and pareto share. */
+final class AnalysisOptions {
+    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "scip",
+            description = "scip (default), highs or cbc.", converter = SolveCommand.BackendConverter.class)
+    Backend backend;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Wall-clock limit of each solve (default ${DEFAULT-VALUE} s).")
+    double timeLimit;
+
+    @Option(names = "--gap", paramLabel = "FRACTION", defaultValue = "1e-4",
+            description = "Relative optimality gap of each solve (default ${DEFAULT-VALUE}).")
+    double gap;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Solves run at once, one solver thread each (default ${DEFAULT-VALUE}). The same "
+                    + "options give the same results.")
+    int threads;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
+            description = "text (default), csv, json or markdown.")
+    Table.Format format;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+    boolean quiet;
+
+    /** Checks the numbers and makes the settings of the analysis. */
+    Settings settings(CommandLine commandLine, MipSolver solver) {
+        if (!(timeLimit > 0) || !(gap >= 0) || threads < 1) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--time-limit must be > 0, --gap >= 0 and --threads >= 1");
+        }
+        SolveOptions options = new SolveOptions(backend, timeLimit, gap, 1);
+        return new Settings(solver, options, threads, progress(commandLine.getErr()));
+    }
+
+    /** "solve i of n: …" lines on stderr, only when a person is watching (a terminal) and not --quiet. */
+    private Progress progress(PrintWriter err) {
+        if (quiet || !(System.console() != null || stderrIsTerminal())) {
+            return Progress.NONE;
+        }
+        return (number, total, label) -> {
+            synchronized (err) {
+                err.printf(Locale.ROOT, "solve %d of %d: %s ...%n", number, total, label);
+                err.flush();
+            }
+        };
+    }
+
+    /**
+     * Whether the process's stderr is a terminal even though stdout is not ({@code --format csv > file}),
+     * where the JVM can tell (Linux); {@link System#console()} needs both to be one.
+     */
+    private static boolean stderrIsTerminal() {
+        try {
+            Path fd = Path.of("/proc/self/fd/2");
+            if (!Files.isSymbolicLink(fd)) {
+                return false;
+            }
+            String target = Files.readSymbolicLink(fd).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    static final class FormatConverter implements CommandLine.ITypeConverter<Table.Format> {
+        @Override
+        public Table.Format convert(String value) {
+            String v = value.toLowerCase(Locale.ROOT);
+            return switch (v) {
+                case "text" -> Table.Format.TEXT;
+                case "csv" -> Table.Format.CSV;
+                case "json" -> Table.Format.JSON;
+                case "markdown", "md" -> Table.Format.MARKDOWN;
+                default -> throw new CommandLine.TypeConversionException(
+                        "unknown format '" + value + "' (choose text, csv, json or markdown)");
+            };
+        }
+    }
+}

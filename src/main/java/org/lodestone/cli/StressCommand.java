@@ -1,0 +1,170 @@
+package org.lodestone.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import org.lodestone.analysis.Stress;
+import org.lodestone.domain.Instance;
+import org.lodestone.io.InstanceReader;
+import org.lodestone.io.PlanJson;
+import org.lodestone.plan.Plan;
+import org.lodestone.report.Table;
+import org.lodestone.solve.Backend;
+import org.lodestone.solve.SolveOptions;
+import org.lodestone.validate.InvalidInputException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "stress", mixinStandardHelpOptions = true,
+        description = {"Stress a plan: keep its builds and contracts, cut off each country that hosts a "
+                + "mine or refinery in turn (capacity factor 0 in every scenario and year), re-optimise "
+                + "the flows, and rank the countries by how much the expected objective rises.",
+                "Exit 0 every cut solved, 1 a solve failed, 2 bad input or a plan of another instance."})
+final class StressCommand implements Callable<Integer> {
+    /** Shortfalls named per country in the table. */
+    static final int TOP_SHORTFALLS = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    LodestoneCommand root;
+
+    @Parameters(index = "0", paramLabel = "INSTANCE", description = "Instance file (.json, .yaml or .yml).")
+    Path instanceFile;
+
+    @Parameters(index = "1", paramLabel = "PLAN", description = "Plan file of that instance (lodestone solve -o).")
+    Path planFile;
+
+    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "scip",
+            description = "scip (default), highs or cbc.", converter = SolveCommand.BackendConverter.class)
+    Backend backend;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Wall-clock limit of each re-optimisation (default ${DEFAULT-VALUE} s).")
+    double timeLimit;
+
+    @Option(names = "--gap", paramLabel = "FRACTION", defaultValue = "1e-4",
+            description = "Relative optimality gap of each re-optimisation (default ${DEFAULT-VALUE}).")
+    double gap;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Countries re-optimised at once (default ${DEFAULT-VALUE}); the output does not "
+                    + "depend on it.")
+    int threads;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
+            description = "text (default), csv, json or markdown.")
+    Table.Format format;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the table.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(timeLimit > 0) || !(gap >= 0) || threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--time-limit must be > 0, --gap >= 0 and --threads >= 1");
+        }
+        Instance instance = InstanceReader.read(instanceFile, List.of());
+        Plan plan = PlanJson.read(planFile);
+        if (!plan.instance().equals(instance.name())) {
+            throw new InvalidInputException("instance", "the plan is for instance \"" + plan.instance()
+                    + "\", not \"" + instance.name() + "\"");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SolveOptions options = new SolveOptions(backend, timeLimit, gap, 1);
+        long started = System.nanoTime();
+        Stress.Result result;
+        try {
+            result = Stress.run(instance, plan, root.solver(), options, threads);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("", planFile + ": " + e.getMessage());
+        } catch (Stress.BaselineFailed e) {
+            err.println("lodestone: " + e.getMessage());
+            err.flush();
+            return ExitCodes.NO_PLAN;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        boolean human = format == Table.Format.TEXT || format == Table.Format.MARKDOWN;
+        if (human && !quiet) {
+            header(out, instance, plan, result, seconds);
+        }
+        out.print(table(instance, result).render(format));
+        if (human && !quiet) {
+            out.println();
+            out.println("increase: expected objective with the country cut off minus the baseline (the plan's builds");
+            out.println("and contracts kept, flows re-optimised without a cut), in USD expected over scenarios and");
+            out.println("discounted to " + instance.horizon().start() + "; shortfall: expected tonnes over the horizon.");
+        }
+        out.flush();
+        if (!result.complete()) {
+            for (Stress.CountryCut cut : result.cuts()) {
+                if (!cut.solved()) {
+                    err.println("lodestone: cutting off " + cut.country() + " could not be re-optimised: "
+                            + cut.status() + (cut.message().isEmpty() ? "" : " (" + cut.message() + ")"));
+                }
+            }
+            err.flush();
+            return ExitCodes.NO_PLAN;
+        }
+        return ExitCodes.OK;
+    }
+
+    private void header(PrintWriter out, Instance instance, Plan plan, Stress.Result result, double seconds) {
+        long held = plan.contracts().stream().filter(Plan.ContractChoice::held).count();
+        out.printf(Locale.ROOT, "Stress test of %s on \"%s\" (%d-%d, %d scenario%s): each country hosting a "
+                        + "facility cut off%n", planFile, instance.name(), instance.horizon().start(),
+                instance.horizon().last(), instance.scenarios().size(), instance.scenarios().size() == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "  kept      %d build%s, %d contract%s held; flows re-optimised (%s, %d countr%s, "
+                        + "%.2f s)%n", plan.builds().size(), plan.builds().size() == 1 ? "" : "s", held,
+                held == 1 ? "" : "s", backend.displayName(), result.cuts().size(),
+                result.cuts().size() == 1 ? "y" : "ies", seconds);
+        out.printf(Locale.ROOT, "  baseline  objective %,.0f USD, expected shortfall %,.1f t%n", result.baseline(),
+                result.baselineShortfall());
+        out.println();
+    }
+
+    /** One row per country, most dangerous first. */
+    static Table table(Instance instance, Stress.Result result) {
+        Table table = new Table("Countries cut off, most dangerous first (USD expected and discounted; "
+                + "shortfall in expected t over the horizon)",
+                "country", "facilities", "increase", "objective", "shortfall", "top shortfalls", "status");
+        for (Stress.CountryCut cut : result.cuts()) {
+            table.row(cut.country(), cut.facilities().size(), cut.increase(), cut.objective(), cut.shortfall(),
+                    top(cut.shortfallByBuyerElement()), cut.status());
+        }
+        return table;
+    }
+
+    static String top(Map<String, Double> shortfalls) {
+        String shown = shortfalls.entrySet().stream().limit(TOP_SHORTFALLS)
+                .map(e -> String.format(Locale.ROOT, "%s %,.0f t", e.getKey(), e.getValue()))
+                .collect(Collectors.joining("; "));
+        return shortfalls.size() > TOP_SHORTFALLS ? shown + "; +" + (shortfalls.size() - TOP_SHORTFALLS) + " more"
+                : shown;
+    }
+
+    static final class FormatConverter implements CommandLine.ITypeConverter<Table.Format> {
+        @Override
+        public Table.Format convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "text" -> Table.Format.TEXT;
+                case "csv" -> Table.Format.CSV;
+                case "json" -> Table.Format.JSON;
+                case "markdown", "md" -> Table.Format.MARKDOWN;
+                default -> throw new CommandLine.TypeConversionException(
+                        "unknown format '" + value + "' (choose text, csv, json or markdown)");
+            };
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.lodestone.cli;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.lodestone.analysis.Figures;
+import org.lodestone.analysis.Settings;
+import org.lodestone.analysis.Sweep;
+import org.lodestone.analysis.Variants;
+import org.lodestone.report.Table;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Solve an instance once per value of one parameter and tabulate objective, cost parts, "
+                + "risk and shortfall per value.",
+                "e.g. lodestone sweep instances/quickstart.json --param /buyers/0/mandate/minShare --range 0:1:0.1"})
+final class SweepCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    LodestoneCommand root;
+
+    @Parameters(index = "0", paramLabel = "INSTANCE", description = "Instance file (.json, .yaml or .yml).")
+    Path instanceFile;
+
+    @Option(names = "--param", required = true, paramLabel = "PATH",
+            description = "JSON Pointer of the value to sweep, set as --set would, e.g. /riskWeight.")
+    String path;
+
+    static final class Values {
+        @Option(names = "--values", paramLabel = "V1,V2,...", description = "The values, e.g. 0,0.5,1.")
+        String list;
+
+        @Option(names = "--range", paramLabel = "FROM:TO:STEP",
+                description = "FROM, FROM+STEP, ... up to and including TO, e.g. 0:1:0.1.")
+        String range;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Values values;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Change one value of the instance first.")
+    List<String> overrides = new ArrayList<>();
+
+    @Mixin
+    AnalysisOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = common.settings(spec.commandLine(), root.solver());
+        List<BigDecimal> list = values.list != null ? Sweep.parseValues(values.list) : Sweep.parseRange(values.range);
+        Sweep.Result result = Sweep.run(Variants.read(instanceFile, overrides), path, list, settings);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(table(result, instanceFile.toString()).table(common.format).render(common.format));
+        out.flush();
+        long failed = result.points().stream().filter(p -> !p.plan().status().hasSolution()).count();
+        if (failed > 0) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "lodestone: %d of %d solves found no plan%n", failed,
+                    result.points().size());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.NO_PLAN;
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Columns: value, status, objective, each part of {@link Figures#COST_PARTS}, risk, shortfallTonnes. */
+    static Cells table(Sweep.Result result, String instance) {
+        List<String> columns = new ArrayList<>(List.of("value", "status", "objective"));
+        columns.addAll(Figures.COST_PARTS);
+        columns.add("risk");
+        columns.add("shortfallTonnes");
+        Cells t = new Cells("Sweep of " + result.path() + " on " + instance
+                + " (money: expected, discounted USD; risk: expected risk-tonnes; shortfall: expected t)",
+                columns.toArray(String[]::new));
+        int decimals = 0;
+        for (Sweep.Point p : result.points()) {
+            decimals = Math.max(decimals, decimals(p.value()));
+        }
+        for (Sweep.Point p : result.points()) {
+            List<Object> row = new ArrayList<>();
+            row.add(Cells.num(p.value(), decimals));
+            row.add(p.plan().status().name());
+            row.add(Cells.money(Figures.objective(p.plan())));
+            for (double part : Figures.costParts(p.instance(), p.plan())) {
+                row.add(Cells.money(part));
+            }
+            row.add(Cells.tonnes(Figures.risk(p.plan())));
+            row.add(Cells.tonnes(Figures.shortfallTonnes(p.plan())));
+            t.row(row.toArray());
+        }
+        return t;
+    }
+
+    /** Digits after the point that show a value exactly (at most 6). */
+    private static int decimals(double v) {
+        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        return Math.min(6, Math.max(0, d.scale()));
+    }
+}

@@ -1,0 +1,692 @@
+package org.lodestone.report;
+
+import static org.lodestone.report.Markup.esc;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.lodestone.domain.Contract;
+import org.lodestone.domain.Country;
+import org.lodestone.domain.Instance;
+import org.lodestone.io.AtomicFiles;
+import org.lodestone.plan.Plan;
+
+/**
+ * A self-contained HTML report: one file with inline CSS and inline SVG charts drawn here (no
+ * scripts, fonts or anything else fetched from the network), readable in any browser, offline.
+ * Commands build it from parts, each adding what it has:
+ *
+ * <pre>{@code
+ * HtmlReport report = new HtmlReport("Lodestone plan: quickstart");
+ * report.addPlan(instance, plan);                 // header figures, Sankey, build timeline, costs
+ * report.addSweep("/riskWeight", points);         // objective against a swept value
+ * report.addPareto(frontier);                     // cost against expected risk
+ * report.addStress(rows);                         // per-country stress results
+ * report.write(Path.of("report.html"));
+ * }</pre>
+ *
+ * Sections appear in the order they are added. Every text from an instance or a caller is
+ * escaped; the output is XHTML-compatible (it parses as XML) and deterministic: the same parts
+ * added in the same order give the same bytes.
+ */
+public final class HtmlReport {
+    /** One point of a sweep. {@code parts}: signed contributions to the objective (see {@link #costParts}). */
+    public record SweepPoint(double value, double objective, Map<String, Double> parts) {
+        public SweepPoint {
+            parts = parts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+        }
+
+        public SweepPoint(double value, double objective) {
+            this(value, objective, Map.of());
+        }
+    }
+
+    /** One point of a Pareto frontier; {@code label} (may be null) is written next to it. */
+    public record ParetoPoint(double risk, double cost, String label) {
+        public ParetoPoint(double risk, double cost) {
+            this(risk, cost, null);
+        }
+    }
+
+    /** One row of a stress test: cost increase in USD, shortfall in tonnes. */
+    public record StressRow(String country, double increase, double shortfall) {}
+
+    /** The cost parts in objective order, as {@link Plan.Costs} names them, then the risk term. */
+    public static final List<String> PARTS = List.of("capex", "fixedOpex", "signing", "mining", "refining",
+            "contracts", "freight", "tariffs", "substitution", "shortfall", "surplusRevenue", "risk");
+
+    private static final Map<String, String> PART_NAMES = Map.ofEntries(
+            Map.entry("capex", "capex"), Map.entry("fixedOpex", "fixed opex"), Map.entry("signing", "signing"),
+            Map.entry("mining", "mining (spot)"), Map.entry("refining", "refining (spot)"),
+            Map.entry("contracts", "contracts"), Map.entry("freight", "freight"), Map.entry("tariffs", "tariffs"),
+            Map.entry("substitution", "substitution"), Map.entry("shortfall", "shortfall"),
+            Map.entry("surplusRevenue", "surplus revenue"), Map.entry("risk", "risk \u00D7 weight"));
+
+    /** Colours of cost groups: investment, operations, penalties, revenue, risk. */
+    private static final String INVEST = "#CC79A7";
+    private static final String OPERATE = "#0072B2";
+    private static final String PENALTY = "#D55E00";
+    private static final String REVENUE = "#009E73";
+    private static final String RISK = "#E69F00";
+    private static final String TOTAL = "#1D2430";
+
+    private record Section(String anchor, String heading, String body) {}
+
+    private final String title;
+    private final List<Section> sections = new ArrayList<>();
+    private String headerFacts;
+    private int nextId = 1;
+    private int maxTabs = 0;
+
+    public HtmlReport(String title) {
+        this.title = title == null || title.isBlank() ? "Lodestone report" : title;
+    }
+
+    /**
+     * The signed parts of a plan's objective, keyed as in {@link #PARTS}: surplus revenue
+     * negative, {@code risk} = risk weight × expected risk. For {@link SweepPoint#parts}.
+     */
+    public static Map<String, Double> costParts(Plan.Costs c, double riskCost) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("capex", c.capex());
+        m.put("fixedOpex", c.fixedOpex());
+        m.put("signing", c.signing());
+        m.put("mining", c.mining());
+        m.put("refining", c.refining());
+        m.put("contracts", c.contracts());
+        m.put("freight", c.freight());
+        m.put("tariffs", c.tariffs());
+        m.put("substitution", c.substitution());
+        m.put("shortfall", c.shortfall());
+        m.put("surplusRevenue", -c.surplusRevenue());
+        m.put("risk", riskCost);
+        return m;
+    }
+
+    /** Display name of a cost part key (the key itself when unknown). */
+    static String partName(String key) {
+        return PART_NAMES.getOrDefault(key, key);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // parts
+
+    /** Adds a plan: its key figures (in the header for the first plan), flows, builds and costs. */
+    public HtmlReport addPlan(Instance instance, Plan plan) {
+        return addPlan(null, instance, plan);
+    }
+
+    /** {@link #addPlan(Instance, Plan)} with a label that tells this plan from others in the report. */
+    public HtmlReport addPlan(String label, Instance instance, Plan plan) {
+        String suffix = label == null || label.isBlank() ? "" : " \u2014 " + label;
+        String facts = facts(instance, plan);
+        if (headerFacts == null) {
+            headerFacts = facts;
+        } else {
+            add("Plan" + suffix, "<div class=\"cards light\">" + facts + "</div>\n");
+        }
+        if (!plan.status().hasSolution() || plan.scenarios().isEmpty()) {
+            add("Plan" + (suffix.isEmpty() ? "" : suffix), "<p class=\"note\">No plan to draw: the solve ended "
+                    + esc(plan.status().name()) + ".</p>\n");
+            return this;
+        }
+        add("Flows" + suffix, flows(instance, plan));
+        add("Builds and contracts" + suffix, builds(instance, plan));
+        add("Costs" + suffix, costs(instance, plan));
+        return this;
+    }
+
+    /** Adds a sweep: the objective at each value of {@code parameter}, in the order given. */
+    public HtmlReport addSweep(String parameter, List<SweepPoint> points) {
+        List<SweepPoint> pts = List.copyOf(points);
+        StringBuilder b = new StringBuilder();
+        b.append("<p class=\"note\">The objective (expected, discounted USD) of the best plan at each value of <code>")
+                .append(esc(parameter)).append("</code>.");
+        List<String> parts = partKeys(pts);
+        if (!parts.isEmpty()) {
+            b.append(" Bands stack the parts of the objective: each band is one part; revenue bands go down.");
+        }
+        long missing = pts.stream().filter(p -> !Double.isFinite(p.objective())).count();
+        if (missing > 0) {
+            b.append(" ").append(missing).append(missing == 1 ? " value has" : " values have")
+                    .append(" no plan and no point.");
+        }
+        b.append("</p>\n");
+        List<SweepPoint> sorted = new ArrayList<>(pts);
+        sorted.sort(Comparator.comparingDouble(SweepPoint::value));
+        int n = sorted.size();
+        double[] xs = sorted.stream().mapToDouble(SweepPoint::value).toArray();
+        List<Charts.Series> series = new ArrayList<>();
+        double[] base = new double[n];
+        for (int k = 0; k < parts.size(); k++) {
+            String key = parts.get(k);
+            double[] top = new double[n];
+            for (int i = 0; i < n; i++) {
+                SweepPoint p = sorted.get(i);
+                double v = p.parts().getOrDefault(key, 0.0);
+                top[i] = Double.isFinite(p.objective()) ? base[i] + v : Double.NaN;
+            }
+            series.add(new Charts.Series(partName(key), partColour(key, k), xs, top, base.clone(), null, false, 1.2));
+            for (int i = 0; i < n; i++) {
+                base[i] = Double.isFinite(top[i]) ? top[i] : base[i];
+            }
+        }
+        String[] labels = new String[n];
+        series.add(new Charts.Series("objective", TOTAL, xs, sorted.stream().mapToDouble(SweepPoint::objective).toArray(),
+                null, labels, true, 2.5));
+        b.append("<figure>").append(Charts.xy(series, new Charts.Axis(parameter, false),
+                new Charts.Axis("objective (USD)", true), "Sweep of " + parameter, !parts.isEmpty()))
+                .append("</figure>\n");
+        b.append("<details><summary>Values</summary>\n<table class=\"data\"><thead><tr><th>")
+                .append(esc(parameter)).append("</th><th class=\"num\">objective (USD)</th>");
+        for (String key : parts) {
+            b.append("<th class=\"num\">").append(esc(partName(key))).append("</th>");
+        }
+        b.append("</tr></thead><tbody>\n");
+        for (SweepPoint p : pts) {
+            b.append("<tr><td class=\"num\">").append(esc(Markup.number(p.value()))).append("</td><td class=\"num\">")
+                    .append(Double.isFinite(p.objective()) ? esc(Markup.moneyFull(p.objective())) : "no plan")
+                    .append("</td>");
+            for (String key : parts) {
+                Double v = p.parts().get(key);
+                b.append("<td class=\"num\">").append(v == null ? "" : esc(Markup.moneyFull(v))).append("</td>");
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</tbody></table></details>\n");
+        add("Sweep of " + parameter, b.toString());
+        return this;
+    }
+
+    /** Adds a Pareto frontier of expected risk (risk-tonnes) against cost (USD). */
+    public HtmlReport addPareto(List<ParetoPoint> points) {
+        List<ParetoPoint> sorted = new ArrayList<>(points);
+        sorted.sort(Comparator.comparingDouble(ParetoPoint::risk).thenComparingDouble(ParetoPoint::cost));
+        StringBuilder b = new StringBuilder();
+        b.append("<p class=\"note\">Each point is a plan that no other plan beats on both cost and expected risk: "
+                + "moving left buys less risk at a higher cost.</p>\n");
+        double[] xs = sorted.stream().mapToDouble(ParetoPoint::risk).toArray();
+        double[] ys = sorted.stream().mapToDouble(ParetoPoint::cost).toArray();
+        String[] labels = sorted.stream().map(ParetoPoint::label).toArray(String[]::new);
+        b.append("<figure>").append(Charts.xy(List.of(new Charts.Series("frontier", OPERATE, xs, ys, null, labels, true,
+                2)), new Charts.Axis("expected risk (risk-tonnes)", false), new Charts.Axis("cost (USD)", true),
+                "Pareto frontier of cost and risk", false)).append("</figure>\n");
+        b.append("<details><summary>Values</summary>\n<table class=\"data\"><thead><tr><th>point</th>"
+                + "<th class=\"num\">expected risk (risk-tonnes)</th><th class=\"num\">cost (USD)</th></tr></thead><tbody>\n");
+        for (ParetoPoint p : sorted) {
+            b.append("<tr><td>").append(esc(p.label() == null ? "" : p.label())).append("</td><td class=\"num\">")
+                    .append(esc(Markup.number(p.risk()))).append("</td><td class=\"num\">")
+                    .append(esc(Markup.moneyFull(p.cost()))).append("</td></tr>\n");
+        }
+        b.append("</tbody></table></details>\n");
+        add("Pareto frontier: cost and risk", b.toString());
+        return this;
+    }
+
+    /** Adds a stress table: for each country, the cost increase and the shortfall when it is cut off. */
+    public HtmlReport addStress(List<StressRow> rows) {
+        List<StressRow> list = List.copyOf(rows);
+        double maxIncrease = list.stream().mapToDouble(r -> Math.abs(r.increase())).filter(Double::isFinite).max()
+                .orElse(0);
+        double maxShort = list.stream().mapToDouble(r -> Math.abs(r.shortfall())).filter(Double::isFinite).max()
+                .orElse(0);
+        StringBuilder b = new StringBuilder();
+        b.append("<p class=\"note\">What each stress costs on top of the plan (expected, discounted USD) and how "
+                + "many tonnes of demand then go unmet. Bars are relative to the largest value in each column.</p>\n");
+        b.append("<table class=\"data stress\"><thead><tr><th>country</th><th>cost increase (USD)</th>"
+                + "<th>shortfall (t)</th></tr></thead><tbody>\n");
+        for (StressRow r : list) {
+            b.append("<tr><td class=\"name\">").append(esc(r.country())).append("</td>");
+            barCell(b, r.increase(), maxIncrease, Markup.money(r.increase()), Markup.moneyFull(r.increase()) + " USD",
+                    r.increase() < 0 ? REVENUE : PENALTY);
+            barCell(b, r.shortfall(), maxShort, Markup.tonnes(r.shortfall()) + " t",
+                    Markup.tonnes(r.shortfall()) + " t", OPERATE);
+            b.append("</tr>\n");
+        }
+        if (list.isEmpty()) {
+            b.append("<tr><td colspan=\"3\" class=\"note\">No rows.</td></tr>\n");
+        }
+        b.append("</tbody></table>\n");
+        add("Stress test by country", b.toString());
+        return this;
+    }
+
+    /** Adds any {@link Table} as an HTML table under its title. */
+    public HtmlReport addTable(Table table) {
+        StringBuilder b = new StringBuilder("<table class=\"data\"><thead><tr>");
+        List<Object[]> rows = table.rows();
+        for (int c = 0; c < table.columns().size(); c++) {
+            boolean numeric = !rows.isEmpty() && rows.get(0)[c] instanceof Number;
+            b.append(numeric ? "<th class=\"num\">" : "<th>").append(esc(table.columns().get(c))).append("</th>");
+        }
+        b.append("</tr></thead><tbody>\n");
+        for (Object[] row : rows) {
+            b.append("<tr>");
+            for (Object cell : row) {
+                if (cell instanceof Number num) {
+                    b.append("<td class=\"num\">").append(esc(Markup.number(num.doubleValue()))).append("</td>");
+                } else {
+                    b.append("<td>").append(esc(cell == null ? "" : cell.toString())).append("</td>");
+                }
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</tbody></table>\n");
+        add(table.title() == null || table.title().isBlank() ? "Table" : table.title(), b.toString());
+        return this;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // output
+
+    /** The whole page. */
+    public String render() {
+        StringBuilder out = new StringBuilder(64 * 1024);
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+                .append("<meta name=\"generator\" content=\"Lodestone\"/>\n")
+                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(css())
+                .append("</style>\n</head>\n<body>\n");
+        out.append("<header>\n<div class=\"wrap\">\n<p class=\"brand\">Lodestone report</p>\n<h1>").append(esc(title))
+                .append("</h1>\n");
+        if (headerFacts != null) {
+            out.append("<div class=\"cards\">\n").append(headerFacts).append("</div>\n");
+        }
+        out.append("</div>\n</header>\n");
+        if (!sections.isEmpty()) {
+            out.append("<nav><div class=\"wrap\">");
+            for (Section s : sections) {
+                out.append("<a href=\"#").append(s.anchor()).append("\">").append(esc(s.heading())).append("</a>");
+            }
+            out.append("</div></nav>\n");
+        }
+        out.append("<main class=\"wrap\">\n");
+        for (Section s : sections) {
+            out.append("<section id=\"").append(s.anchor()).append("\">\n<h2>").append(esc(s.heading()))
+                    .append("</h2>\n").append(s.body()).append("</section>\n");
+        }
+        out.append("</main>\n<footer class=\"wrap\">Written by Lodestone. This file is self-contained: "
+                + "it needs no network access, and no scripts. Hover over a chart element for its exact figures; "
+                + "the tables under \u201CValues\u201D hold the numbers.</footer>\n</body>\n</html>\n");
+        return out.toString();
+    }
+
+    /** Writes the page as UTF-8, atomically: readers see the old file or the whole new one. */
+    public void write(Path file) throws IOException {
+        AtomicFiles.writeString(file, render());
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // plan sections
+
+    private void add(String heading, String body) {
+        sections.add(new Section("s" + sections.size(), heading, body));
+    }
+
+    private String id() {
+        return "r" + nextId++;
+    }
+
+    private static String facts(Instance instance, Plan plan) {
+        StringBuilder b = new StringBuilder();
+        int scenarios = instance.scenarios().size();
+        card(b, "instance", instance.name(), instance.horizon().start() + "\u2013" + instance.horizon().last()
+                + " \u00B7 " + scenarios + " scenario" + (scenarios == 1 ? "" : "s"), null);
+        String gap = plan.gap() == null ? null : "gap " + String.format(Locale.ROOT, "%.4f %%", 100 * plan.gap());
+        card(b, "status", plan.status().name(), gap, "st-" + plan.status().name().toLowerCase(Locale.ROOT));
+        if (plan.objective() != null) {
+            card(b, "objective", Markup.money(plan.objective()) + " USD", Markup.moneyFull(plan.objective())
+                    + " USD" + (plan.bestBound() == null ? "" : " \u00B7 bound " + Markup.money(plan.bestBound())),
+                    null);
+        }
+        if (plan.status().hasSolution()) {
+            card(b, "expected risk", Markup.tonnes(plan.risk()) + " risk-t", instance.riskWeight() > 0
+                    ? "\u00D7 " + Markup.number(instance.riskWeight()) + " USD/t = "
+                    + Markup.money(instance.riskWeight() * plan.risk()) + " USD" : "not priced", null);
+        }
+        Plan.SolverInfo s = plan.solver();
+        if (s != null) {
+            String version = s.version() == null ? "" : s.version().startsWith(s.name())
+                    ? s.version().substring(s.name().length()).trim() : s.version().trim();
+            String detail = (version.isEmpty() ? "" : Markup.clip(version, 40) + " \u00B7 ") + s.threads() + " thread"
+                    + (s.threads() == 1 ? "" : "s")
+                    + (s.seconds() == null ? "" : String.format(Locale.ROOT, " \u00B7 %.2f s", s.seconds()))
+                    + " \u00B7 gap limit " + Markup.number(s.relativeGap());
+            card(b, "solver", s.name(), detail, null);
+        }
+        return b.toString();
+    }
+
+    private static void card(StringBuilder b, String key, String value, String detail, String cls) {
+        b.append("<div class=\"card\"><div class=\"k\">").append(esc(key)).append("</div><div class=\"v")
+                .append(cls == null ? "" : " " + cls).append(value.length() > 20 ? " long" : "").append("\">").append(esc(value)).append("</div>");
+        if (detail != null && !detail.isEmpty()) {
+            b.append("<div class=\"x\">").append(esc(detail)).append("</div>");
+        }
+        b.append("</div>\n");
+    }
+
+    private String flows(Instance instance, Plan plan) {
+        StringBuilder b = new StringBuilder();
+        b.append("<p class=\"note\">Tonnes summed over ").append(instance.horizon().start()).append("\u2013")
+                .append(instance.horizon().last()).append(". Left: concentrate from mines to refineries in t REO; "
+                        + "right: separated oxide from refineries to buyers in t (all elements together). Each stage "
+                        + "has its own scale; within a stage, link widths are proportional to tonnes. Nodes are "
+                        + "coloured by country.</p>\n");
+        String group = id();
+        int variants = plan.scenarios().size() > 1 ? plan.scenarios().size() + 1 : 1;
+        maxTabs = Math.max(maxTabs, variants);
+        List<SankeyChart.Result> results = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        if (variants > 1) {
+            results.add(SankeyChart.render(instance, plan, -1, group + "-e"));
+            names.add("Expected");
+        }
+        for (int s = 0; s < plan.scenarios().size(); s++) {
+            results.add(SankeyChart.render(instance, plan, s, group + "-" + s));
+            Plan.ScenarioPlan sp = plan.scenarios().get(s);
+            names.add(sp.id() + " (p = " + Markup.number(sp.probability()) + ")");
+        }
+        b.append("<div class=\"tabs\">\n");
+        for (int v = 0; v < variants; v++) {
+            b.append("<input type=\"radio\" name=\"").append(group).append("\" id=\"").append(group).append("-t")
+                    .append(v).append('"').append(v == 0 ? " checked=\"checked\"" : "").append("/>")
+                    .append("<label for=\"").append(group).append("-t").append(v).append("\">")
+                    .append(esc(names.get(v))).append("</label>\n");
+        }
+        TreeSet<String> legendCountries = new TreeSet<>(Comparator.comparingInt(
+                (String c) -> indexOfCountry(instance, c)).thenComparing(Comparator.naturalOrder()));
+        for (int v = 0; v < variants; v++) {
+            SankeyChart.Result r = results.get(v);
+            legendCountries.addAll(r.countries());
+            b.append("<div class=\"panel\">\n<p class=\"totals\">").append(esc(v == 0 && variants > 1
+                    ? "Expected over the scenarios (weighted by probability): " : "Scenario " + names.get(v) + ": "))
+                    .append("<b>").append(esc(Markup.tonnes(r.concentrate()))).append(" t REO</b> of concentrate, <b>")
+                    .append(esc(Markup.tonnes(r.delivered()))).append(" t</b> of oxide delivered");
+            if (r.surplus()) {
+                b.append(", <b>").append(esc(Markup.tonnes(r.surplusTonnes()))).append(" t</b> sold as surplus");
+            }
+            if (r.shortfall()) {
+                b.append(", <b class=\"short\">").append(esc(Markup.tonnes(r.shortfallTonnes())))
+                        .append(" t</b> of demand unmet");
+            }
+            b.append(".</p>\n<figure>").append(r.svg()).append("</figure>\n");
+            if (!r.idleMines().isEmpty() || !r.idleRefineries().isEmpty()) {
+                b.append("<p class=\"idle\">Without flow: ");
+                if (!r.idleMines().isEmpty()) {
+                    b.append(r.idleMines().size()).append(r.idleMines().size() == 1 ? " mine (" : " mines (")
+                            .append(esc(String.join(", ", r.idleMines()))).append(')');
+                }
+                if (!r.idleRefineries().isEmpty()) {
+                    b.append(r.idleMines().isEmpty() ? "" : "; ").append(r.idleRefineries().size())
+                            .append(r.idleRefineries().size() == 1 ? " refinery (" : " refineries (")
+                            .append(esc(String.join(", ", r.idleRefineries()))).append(')');
+                }
+                b.append(".</p>\n");
+            }
+            b.append("<details><summary>Values</summary>\n<table class=\"data\"><thead><tr><th>stage</th><th>from</th>"
+                    + "<th>to</th><th class=\"num\">tonnes</th><th>by element</th></tr></thead><tbody>\n");
+            for (SankeyChart.Row row : r.rows()) {
+                b.append("<tr><td>").append(esc(row.stage())).append("</td><td>").append(esc(row.from()))
+                        .append("</td><td>").append(esc(row.to())).append("</td><td class=\"num\">")
+                        .append(esc(Markup.tonnes(row.tonnes()))).append("</td><td>").append(esc(row.detail()))
+                        .append("</td></tr>\n");
+            }
+            b.append("</tbody></table></details>\n</div>\n");
+        }
+        b.append("</div>\n");
+        b.append("<ul class=\"legend\">");
+        Map<String, Country> byId = new HashMap<>();
+        for (Country c : instance.countries()) {
+            byId.put(c.id(), c);
+        }
+        for (String c : legendCountries) {
+            int i = indexOfCountry(instance, c);
+            String colour = i < instance.countries().size() ? Markup.PALETTE.get(i % Markup.PALETTE.size())
+                    : Markup.UNKNOWN;
+            Country country = byId.get(c);
+            b.append("<li><span class=\"sw\" style=\"background:").append(colour).append("\"></span><b>").append(esc(c))
+                    .append("</b>");
+            if (country != null && country.name() != null && !country.name().isBlank()
+                    && !country.name().equals(c)) {
+                b.append(' ').append(esc(country.name()));
+            }
+            b.append("</li>");
+        }
+        b.append("<li><span class=\"sw surplus\"></span>surplus sales</li>");
+        b.append("<li><span class=\"sw hatch\"></span>unmet demand (shortfall)</li></ul>\n");
+        return b.toString();
+    }
+
+    private static int indexOfCountry(Instance instance, String id) {
+        for (int i = 0; i < instance.countries().size(); i++) {
+            if (instance.countries().get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private String builds(Instance instance, Plan plan) {
+        StringBuilder b = new StringBuilder();
+        b.append("<p class=\"note\">Hatched: construction, from the start year until the plant comes online; "
+                + "solid: online until the end of the horizon (").append(instance.horizon().last())
+                .append("). Builds are decided once, before the scenario is known.</p>\n");
+        b.append("<figure>").append(Charts.timeline(instance, plan, id())).append("</figure>\n");
+        if (!instance.contracts().isEmpty()) {
+            int heldCount = 0;
+            for (int k = 0; k < instance.contracts().size(); k++) {
+                if (instance.contracts().get(k).signed()
+                        || k < plan.contracts().size() && plan.contracts().get(k).held()) {
+                    heldCount++;
+                }
+            }
+            String heading = "Contracts: " + heldCount + " held, " + (instance.contracts().size() - heldCount) + " not held";
+            boolean many = instance.contracts().size() > 12;
+            b.append(many ? "<details><summary>" + esc(heading) + "</summary>\n" : "<h3>" + esc(heading) + "</h3>\n");
+            b.append("<table class=\"data\"><thead><tr><th>contract</th><th>facility</th>"
+                    + "<th>decision</th><th class=\"num\">min t/yr</th><th class=\"num\">price USD/t</th>"
+                    + "</tr></thead><tbody>\n");
+            for (int k = 0; k < instance.contracts().size(); k++) {
+                Contract c = instance.contracts().get(k);
+                boolean held = k < plan.contracts().size() && plan.contracts().get(k).held();
+                String decision = c.signed() ? "held (signed before)" : held ? "held (signed now)" : "not held";
+                b.append("<tr><td>").append(esc(c.id())).append("</td><td>").append(esc(c.facility()))
+                        .append("</td><td class=\"").append(held || c.signed() ? "held" : "nothold").append("\">")
+                        .append(esc(decision)).append("</td><td class=\"num\">").append(esc(Markup.tonnes(c.minPerYear())))
+                        .append("</td><td class=\"num\">").append(esc(Markup.moneyFull(c.price()))).append("</td></tr>\n");
+            }
+            b.append("</tbody></table>\n").append(many ? "</details>\n" : "");
+        }
+        return b.toString();
+    }
+
+    private String costs(Instance instance, Plan plan) {
+        Plan.Costs c = plan.costs();
+        double riskCost = instance.riskWeight() * plan.risk();
+        Map<String, Double> parts = costParts(c, riskCost);
+        double objective = plan.objective() != null ? plan.objective() : c.net() + riskCost;
+        List<Charts.Bar> bars = new ArrayList<>();
+        StringBuilder table = new StringBuilder();
+        table.append("<details><summary>Values</summary>\n<table class=\"data\"><thead><tr><th>part</th>"
+                + "<th class=\"num\">USD</th><th class=\"num\">share of objective</th></tr></thead><tbody>\n");
+        for (Map.Entry<String, Double> e : parts.entrySet()) {
+            double v = e.getValue();
+            if (v == 0) {
+                continue;
+            }
+            String name = partName(e.getKey());
+            bars.add(new Charts.Bar(name, v, partColour(e.getKey(), 0),
+                    name + ": " + Markup.moneyFull(v) + " USD", false));
+            table.append("<tr><td>").append(esc(name)).append("</td><td class=\"num\">").append(esc(Markup.moneyFull(v)))
+                    .append("</td><td class=\"num\">").append(objective == 0 ? "" : esc(String.format(Locale.ROOT,
+                            "%.1f %%", 100 * v / objective))).append("</td></tr>\n");
+        }
+        bars.add(new Charts.Bar("objective", objective, TOTAL, "objective: " + Markup.moneyFull(objective) + " USD",
+                true));
+        table.append("<tr class=\"total\"><td>objective</td><td class=\"num\">").append(esc(Markup.moneyFull(objective)))
+                .append("</td><td class=\"num\">100.0 %</td></tr>\n</tbody></table></details>\n");
+        StringBuilder b = new StringBuilder();
+        b.append("<p class=\"note\">Expected over the scenarios, discounted to ").append(instance.horizon().start())
+                .append(", in USD. The parts add up to the objective; surplus revenue lowers it. Parts that are zero "
+                        + "are left out.</p>\n");
+        b.append("<figure>").append(Charts.bars(bars, "Cost breakdown")).append("</figure>\n");
+        b.append("<ul class=\"legend\"><li><span class=\"sw\" style=\"background:").append(INVEST)
+                .append("\"></span>investment</li><li><span class=\"sw\" style=\"background:").append(OPERATE)
+                .append("\"></span>operations</li><li><span class=\"sw\" style=\"background:").append(PENALTY)
+                .append("\"></span>unmet or substituted demand</li><li><span class=\"sw\" style=\"background:")
+                .append(REVENUE).append("\"></span>revenue</li><li><span class=\"sw\" style=\"background:")
+                .append(RISK).append("\"></span>priced risk</li></ul>\n");
+        b.append(table);
+        return b.toString();
+    }
+
+    private static String partColour(String key, int index) {
+        return switch (key) {
+            case "capex", "fixedOpex", "signing" -> INVEST;
+            case "mining", "refining", "contracts", "freight", "tariffs" -> OPERATE;
+            case "substitution", "shortfall" -> PENALTY;
+            case "surplusRevenue" -> REVENUE;
+            case "risk" -> RISK;
+            default -> Markup.PALETTE.get(Math.floorMod(index, Markup.PALETTE.size()));
+        };
+    }
+
+    /** Part keys of a sweep in objective order, unknown keys after them in alphabetical order. */
+    private static List<String> partKeys(List<SweepPoint> points) {
+        TreeSet<String> keys = new TreeSet<>(Comparator.comparingInt((String k) -> {
+            int i = PARTS.indexOf(k);
+            return i < 0 ? PARTS.size() : i;
+        }).thenComparing(Comparator.naturalOrder()));
+        for (SweepPoint p : points) {
+            for (Map.Entry<String, Double> e : p.parts().entrySet()) {
+                if (e.getValue() != null && e.getValue() != 0) {
+                    keys.add(e.getKey());
+                }
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    private static void barCell(StringBuilder b, double value, double max, String text, String tip, String colour) {
+        double pct = max > 0 && Double.isFinite(value) ? 100 * Math.abs(value) / max : 0;
+        b.append("<td class=\"barcell\" title=\"").append(esc(tip)).append("\"><span class=\"bar\" style=\"width:")
+                .append(String.format(Locale.ROOT, "%.1f", pct)).append("%;background:").append(colour)
+                .append("\"></span><span class=\"bv\">").append(esc(text)).append("</span></td>");
+    }
+
+    private String css() {
+        StringBuilder tabs = new StringBuilder();
+        for (int k = 1; k <= maxTabs; k++) {
+            tabs.append(".tabs > input:nth-of-type(").append(k).append("):checked ~ div.panel:nth-of-type(").append(k)
+                    .append(")");
+            tabs.append(k < maxTabs ? ",\n" : "{display:block}\n");
+        }
+        return CSS + tabs;
+    }
+
+    private static final String CSS = """
+            :root{--ink:#1d2430;--muted:#5b6472;--line:#dde2e8;--bg:#f4f6f8;--accent:#0072B2}
+            *{box-sizing:border-box}
+            html{-webkit-text-size-adjust:100%}
+            body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans","Liberation Sans","DejaVu Sans",sans-serif}
+            .wrap{max-width:1200px;margin:0 auto;padding:0 24px}
+            header{background:#1d2430;color:#fff;padding:22px 0 24px}
+            header .brand{margin:0;color:#9fb0c4;font-size:13px;letter-spacing:.08em;text-transform:uppercase}
+            h1{margin:2px 0 16px;font-size:28px;line-height:1.2;font-weight:650}
+            .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:10px}
+            .card{background:rgba(255,255,255,.07);border:1px solid rgba(255,255,255,.16);border-radius:8px;padding:8px 14px 10px;min-width:0}
+            .card .k{font-size:11.5px;text-transform:uppercase;letter-spacing:.07em;color:#a9b6c6}
+            .card .v{font-size:20px;font-weight:650;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
+            .card .v.long{font-size:16px;padding-top:3px}
+            .card .x{font-size:12.5px;color:#c9d2dd;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
+            .cards.light .card{background:#f7f9fb;border-color:var(--line)}
+            .cards.light .k{color:var(--muted)}
+            .cards.light .x{color:var(--muted)}
+            .v.st-optimal{color:#5fd3a8}
+            .v.st-feasible{color:#f2c25c}
+            .v.st-infeasible,.v.st-no_solution{color:#ff8f70}
+            .cards.light .v.st-optimal{color:#007a55}
+            .cards.light .v.st-feasible{color:#9a6a00}
+            .cards.light .v.st-infeasible,.cards.light .v.st-no_solution{color:#b33a12}
+            nav{background:#fff;border-bottom:1px solid var(--line);position:sticky;top:0;z-index:5}
+            nav .wrap{display:flex;flex-wrap:wrap;gap:4px 18px;padding-top:9px;padding-bottom:9px}
+            nav a{color:var(--accent);text-decoration:none;font-size:14px;font-weight:600}
+            nav a:hover{text-decoration:underline}
+            main{padding-top:4px;padding-bottom:8px}
+            section{background:#fff;border:1px solid var(--line);border-radius:10px;margin:20px 0;padding:18px 24px 20px;scroll-margin-top:52px}
+            h2{font-size:21px;margin:0 0 4px;line-height:1.3}
+            h3{font-size:16px;margin:18px 0 6px}
+            .note{color:var(--muted);font-size:14px;margin:0 0 12px;max-width:900px}
+            .totals{font-size:14px;margin:2px 0 6px}
+            .short{color:#b33a12}
+            .idle{color:var(--muted);font-size:13px;margin:4px 0 0}
+            figure{margin:0;overflow-x:auto}
+            svg.chart{display:block;width:100%;max-width:1100px;height:auto;font-family:inherit}
+            svg text{fill:#1d2430;font-size:12.5px}
+            svg .nn{font-weight:600}
+            svg .nv{fill:#4f5866}
+            svg .ns{fill:#b33a12;font-weight:600}
+            svg .strong{font-weight:700}
+            svg .colhead{font-size:15px;font-weight:700}
+            svg .colunit,svg .stage{fill:#5b6472;font-size:12px}
+            svg .stage{font-style:italic}
+            svg .halo{paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}
+            svg .lk{stroke-opacity:.42}
+            svg .lk:hover{stroke-opacity:.8}
+            svg .axis{fill:#5b6472;font-size:12px;font-variant-numeric:tabular-nums}
+            svg .axtitle{fill:#1d2430;font-size:13px;font-weight:600}
+            svg .grid{stroke:#e6e9ee;stroke-width:1}
+            svg .zero{stroke:#8a93a0;stroke-width:1.2}
+            svg .rule{stroke:#c5ccd5;stroke-width:1}
+            svg .frame{fill:none;stroke:#c5ccd5}
+            svg .stripe{fill:#f6f8fa}
+            svg .beyond{fill:#eef0f3}
+            svg .band{fill-opacity:.22;stroke:none}
+            svg .line{fill:none;stroke-linejoin:round;stroke-linecap:round}
+            svg .pt{stroke:#fff;stroke-width:1.5}
+            svg .ptlabel{font-size:12px;fill:#1d2430}
+            svg .serieslabel{font-size:12px;font-weight:600}
+            svg .barlabel{font-size:12px;font-weight:600}
+            svg .barlabel.light{fill:#fff}
+            svg .barlabel.dark{fill:#5a3d00}
+            svg .empty{fill:#5b6472;font-size:14px;font-style:italic}
+            .legend{list-style:none;display:flex;flex-wrap:wrap;gap:6px 18px;padding:0;margin:8px 0 4px;font-size:13.5px}
+            .legend li{display:flex;align-items:center;gap:6px}
+            .sw{display:inline-block;width:14px;height:14px;border-radius:3px;border:1px solid rgba(0,0,0,.35)}
+            .sw.surplus{background:#A0A0A0}
+            .sw.hatch{background:repeating-linear-gradient(45deg,#D55E00 0 2px,#fff 2px 5px);border-color:#D55E00}
+            details{margin:10px 0 0}
+            summary{cursor:pointer;color:var(--accent);font-size:14px;font-weight:600}
+            table.data{border-collapse:collapse;margin:8px 0;font-size:13.5px;font-variant-numeric:tabular-nums}
+            table.data th,table.data td{padding:4px 12px 4px 0;border-bottom:1px solid #eceff3;text-align:left;vertical-align:middle}
+            table.data th{font-weight:650;color:#3b4452;border-bottom:2px solid var(--line)}
+            table.data .num{text-align:right;padding-left:12px}
+            table.data tr.total td{font-weight:700;border-top:2px solid var(--line)}
+            td.held{color:#007a55;font-weight:600}
+            td.nothold{color:var(--muted)}
+            table.stress{width:100%;max-width:900px}
+            table.stress td.name{font-weight:600;white-space:nowrap;width:14%}
+            td.barcell{position:relative;width:43%;padding:5px 8px}
+            td.barcell .bar{display:block;position:absolute;left:0;top:5px;bottom:5px;border-radius:3px;opacity:.3}
+            td.barcell .bv{position:relative;padding-left:8px;font-weight:600}
+            .tabs > input{position:absolute;opacity:0;width:1px;height:1px;margin:0}
+            .tabs > label{display:inline-block;padding:4px 13px;margin:0 6px 10px 0;border:1px solid #c5ccd5;border-radius:999px;cursor:pointer;font-size:14px;background:#fff;user-select:none}
+            .tabs > label:hover{border-color:var(--accent)}
+            .tabs > input:checked + label{background:#1d2430;border-color:#1d2430;color:#fff}
+            .tabs > input:focus-visible + label{outline:2px solid var(--accent);outline-offset:2px}
+            .tabs > div.panel{display:none}
+            footer{color:var(--muted);font-size:13px;padding-top:4px;padding-bottom:28px}
+            code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:.92em;background:#eef1f4;padding:1px 5px;border-radius:4px}
+            @media print{nav{display:none}.tabs > div.panel{display:block !important}.tabs > label{display:none}section{break-inside:avoid}}
+            """;
+}

@@ -1,0 +1,135 @@
+package org.lodestone.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lodestone.cli.CliTest.conformance;
+import static org.lodestone.cli.CliTest.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lodestone.solve.MipSolver;
+import org.lodestone.solve.SolveResult;
+
+/** {@code lodestone stress INSTANCE PLAN}: exit codes, order and numbers. */
+class StressCommandTest {
+    @TempDir
+    Path tmp;
+
+    private Path plan(String instance) throws Exception {
+        Path plan = tmp.resolve(instance.replace(".json", "") + "-plan.json");
+        CliTest.Run r = run("solve", conformance(instance), "-o", plan.toString(), "--no-marginals");
+        assertEquals(0, r.exit(), r.err());
+        return plan;
+    }
+
+    /**
+     * t08 (by hand, see the conformance README): the plan builds mA (AU, 5,000 t REO, capex 3e7) and
+     * costs 48,000,000. Cutting AU leaves no refinery (rA is in AU): 1,000 t short at 500,000 in both
+     * scenarios, objective 3e7 + 5e8 = 530,000,000, +482,000,000. Cutting CN leaves the built mA
+     * in both scenarios: 5,000 t REO × (4,000 + 1,000) = 2.5e7, objective 5.5e7, +7,000,000, nothing short.
+     */
+    @Test
+    void t08CutsAustraliaFirst() throws Exception {
+        Path plan = plan("t08_hedge_build.json");
+        CliTest.Run r = run("stress", conformance("t08_hedge_build.json"), plan.toString(), "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode rows = new ObjectMapper().readTree(r.out()).get("rows");
+        assertEquals(2, rows.size(), r.out());
+        JsonNode au = rows.get(0);
+        assertEquals("AU", au.get("country").asText());
+        assertEquals(2, au.get("facilities").asInt());
+        assertEquals(482_000_000, au.get("increase").asDouble(), 1e-3);
+        assertEquals(530_000_000, au.get("objective").asDouble(), 1e-3);
+        assertEquals(1000, au.get("shortfall").asDouble(), 1e-6);
+        assertEquals("b1 NdPr 1,000 t", au.get("top shortfalls").asText());
+        assertEquals("OPTIMAL", au.get("status").asText());
+        JsonNode cn = rows.get(1);
+        assertEquals("CN", cn.get("country").asText());
+        assertEquals(7_000_000, cn.get("increase").asDouble(), 1e-3);
+        assertEquals(55_000_000, cn.get("objective").asDouble(), 1e-3);
+        assertEquals(0, cn.get("shortfall").asDouble(), 1e-6);
+
+        CliTest.Run text = run("stress", conformance("t08_hedge_build.json"), plan.toString());
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("baseline  objective 48,000,000 USD"), text.out());
+        assertTrue(text.out().contains("482,000,000") && text.out().contains("7,000,000"), text.out());
+        assertTrue(text.out().indexOf("\nAU ") < text.out().indexOf("\nCN "), text.out());
+    }
+
+    @Test
+    void outputDoesNotDependOnThreads() throws Exception {
+        Path plan = plan("t08_hedge_build.json");
+        CliTest.Run one = run("stress", conformance("t08_hedge_build.json"), plan.toString(), "--format", "csv");
+        CliTest.Run four = run("stress", conformance("t08_hedge_build.json"), plan.toString(), "--format", "csv",
+                "--threads", "4", "--quiet");
+        assertEquals(0, four.exit(), four.err());
+        assertEquals(one.out(), four.out());
+        assertTrue(one.out().startsWith("country,facilities,increase,objective,shortfall,top shortfalls,status\nAU,"),
+                one.out());
+    }
+
+    @Test
+    void quietPrintsOnlyTheTable() throws Exception {
+        Path plan = plan("t08_hedge_build.json");
+        CliTest.Run r = run("stress", conformance("t08_hedge_build.json"), plan.toString(), "--quiet",
+                "--format", "markdown");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("### Countries cut off"), r.out());
+        assertFalse(r.out().contains("baseline"), r.out());
+    }
+
+    @Test
+    void aPlanOfAnotherInstanceIsBadInput() throws Exception {
+        Path plan = plan("t01_plain.json");
+        CliTest.Run r = run("stress", conformance("t08_hedge_build.json"), plan.toString());
+        assertEquals(2, r.exit(), r.out());
+        assertTrue(r.err().contains("\"t01-plain\"") && r.err().contains("\"t08-hedge\""), r.err());
+        r.assertNoStackTrace();
+    }
+
+    @Test
+    void badOptionsAreBadInput() throws Exception {
+        Path plan = plan("t08_hedge_build.json");
+        CliTest.Run format = run("stress", conformance("t08_hedge_build.json"), plan.toString(), "--format", "xml");
+        assertEquals(2, format.exit());
+        assertTrue(format.err().contains("xml"), format.err());
+        CliTest.Run threads = run("stress", conformance("t08_hedge_build.json"), plan.toString(), "--threads", "0");
+        assertEquals(2, threads.exit());
+        CliTest.Run missing = run("stress", conformance("t08_hedge_build.json"), tmp.resolve("nope.json").toString());
+        assertEquals(2, missing.exit());
+        missing.assertNoStackTrace();
+    }
+
+    @Test
+    void aFailedSolveIsExitOne() throws Exception {
+        Path plan = plan("t08_hedge_build.json");
+        MipSolver real = MipSolver.create();
+        // the baseline solves; every cut fails
+        MipSolver failsCuts = (model, options, control) -> {
+            for (int j = 0; j < model.variables(); j++) {
+                if (model.variableName(j).startsWith("ship[mC,rA,2026,calm")) {
+                    boolean mA = false;
+                    for (int k = 0; k < model.variables(); k++) {
+                        mA |= model.variableName(k).startsWith("ship[mA,rA,2026,calm");
+                    }
+                    if (mA) {
+                        return real.solve(model, options, control);
+                    }
+                }
+            }
+            return new SolveResult(SolveResult.Termination.NO_SOLUTION, null, null, null, 1, "SCIP", "test", 1,
+                    "no solution found within the time limit");
+        };
+        CliTest.Run r = CliTest.run(failsCuts, "stress", conformance("t08_hedge_build.json"), plan.toString());
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("cutting off AU") && r.err().contains("NO_SOLUTION"), r.err());
+        assertTrue(r.out().contains("NO_SOLUTION"), r.out());
+        r.assertNoStackTrace();
+    }
+}

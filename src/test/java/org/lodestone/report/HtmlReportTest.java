@@ -1,0 +1,377 @@
+package org.lodestone.report;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lodestone.TestInstances;
+import org.lodestone.cli.LodestoneCommand;
+import org.lodestone.domain.Contract;
+import org.lodestone.domain.Instance;
+import org.lodestone.domain.YearRange;
+import org.lodestone.plan.Plan;
+import org.lodestone.plan.PlanBuilder;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The HTML report: well-formed, complete, escaped, deterministic, self-contained, and drawn by a browser. */
+class HtmlReportTest {
+    private static final String HOSTILE = "<script>alert(1)</script>";
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @TempDir
+    Path tmp;
+
+    /** Two countries, two mines, two refineries (one built), two buyers, two scenarios. */
+    static Instance instance(String mineId) {
+        return TestInstances.instance("fixture & co", 2026, 4)
+                .riskWeight(10)
+                .element("NdPr", 80000, 30000)
+                .element("Dy", 300000, 100000)
+                .country("AU", 0.05)
+                .country("CN", 0.6, "feoc")
+                .mine(mineId, "AU", 1000, 9000, Map.of("NdPr", 0.2, "Dy", 0.01))
+                .mine("bayan-obo", "CN", 5000, 4000, Map.of("NdPr", 0.2))
+                .refinery("kuantan", "AU", 2000, 12000)
+                .refinery("baotou", "CN", 5000, 6000)
+                .buyer("ev-makers", "AU", "NdPr", 300)
+                .buyer("jp-electronics", "CN", "NdPr", 200)
+                .contract(new Contract("offtake", "kuantan", false, new YearRange(2026, 2029), 100,
+                        Double.POSITIVE_INFINITY, 10000, 1e6))
+                .scenario(TestInstances.scenario("base", 0.75))
+                .scenario(TestInstances.scenario("cutoff", 0.25))
+                .build();
+    }
+
+    static Plan plan(String mineId) {
+        PlanBuilder b = PlanBuilder.plan("fixture & co")
+                .build("kuantan", 2026, 2028, 2, 4000)
+                .contract("offtake", true)
+                .scenario("base", 0.75)
+                .concentrate(mineId, "kuantan", 2026, 100)
+                .concentrate("bayan-obo", "kuantan", 2026, 300)
+                .concentrate("bayan-obo", "baotou", 2027, 500)
+                .deliver(mineId, "kuantan", "ev-makers", "NdPr", 2026, 20)
+                .deliver("bayan-obo", "kuantan", "ev-makers", "NdPr", 2026, 60)
+                .deliver("bayan-obo", "baotou", "jp-electronics", "NdPr", 2027, 100)
+                .surplus("kuantan", "Dy", 2026, 1)
+                .shortfall("jp-electronics", "NdPr", 2026, 200)
+                .scenario("cutoff", 0.25)
+                .concentrate(mineId, "kuantan", 2026, 100)
+                .deliver(mineId, "kuantan", "ev-makers", "NdPr", 2026, 20)
+                .shortfall("ev-makers", "NdPr", 2027, 300);
+        Plan.Costs costs = new Plan.Costs(3e8, 1e7, 1e6, 2e7, 3e7, 4e6, 1e6, 0, 0, 5e8, 2.5e7);
+        return b.plan(costs, 1234.5, costs.net() + 10 * 1234.5);
+    }
+
+    static HtmlReport fullReport(String mineId) {
+        List<HtmlReport.SweepPoint> sweep = new ArrayList<>();
+        for (int i = 0; i <= 4; i++) {
+            Map<String, Double> parts = new LinkedHashMap<>();
+            parts.put("mining", 1e8 + i * 1e7);
+            parts.put("shortfall", 5e8 - i * 5e7);
+            parts.put("surplusRevenue", -2e7);
+            double objective = parts.values().stream().mapToDouble(Double::doubleValue).sum();
+            sweep.add(new HtmlReport.SweepPoint(i * 0.25, i == 2 ? Double.NaN : objective, parts));
+        }
+        Table table = new Table("Scenario costs", "scenario", "USD").row(mineId, 1.5e9).row("cutoff", 2.25e9);
+        return new HtmlReport("Report of " + mineId)
+                .addPlan(instance(mineId), plan(mineId))
+                .addSweep("/buyers/0/mandate/minShare", sweep)
+                .addPareto(List.of(new HtmlReport.ParetoPoint(500, 9e8, "riskWeight 0"),
+                        new HtmlReport.ParetoPoint(300, 9.5e8, mineId), new HtmlReport.ParetoPoint(100, 1.2e9)))
+                .addStress(List.of(new HtmlReport.StressRow("CN", 4.2e9, 1200),
+                        new HtmlReport.StressRow(mineId, 1e7, 0), new HtmlReport.StressRow("AU", -1e6, 0)))
+                .addTable(table);
+    }
+
+    static Document parse(String html) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(false);
+        factory.setExpandEntityReferences(false);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        DocumentBuilder builder = factory.newDocumentBuilder();
+        builder.setErrorHandler(null);
+        return builder.parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static List<String> texts(Document doc, String tag) {
+        NodeList list = doc.getElementsByTagName(tag);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < list.getLength(); i++) {
+            out.add(list.item(i).getTextContent());
+        }
+        return out;
+    }
+
+    static int count(String haystack, String needle) {
+        int n = 0;
+        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void wellFormedWithEverySection() throws Exception {
+        String html = fullReport("mt-weld").render();
+        Document doc = parse(html); // throws unless well-formed
+        assertEquals("html", doc.getDocumentElement().getTagName());
+        assertTrue(html.startsWith("<!DOCTYPE html>\n"), html.substring(0, 40));
+        assertEquals(List.of("Flows", "Builds and contracts", "Costs", "Sweep of /buyers/0/mandate/minShare",
+                "Pareto frontier: cost and risk", "Stress test by country", "Scenario costs"), texts(doc, "h2"));
+        assertEquals(List.of("Report of mt-weld"), texts(doc, "h1"));
+        NodeList svgs = doc.getElementsByTagName("svg");
+        // Sankey: expected + 2 scenarios; timeline; costs; sweep; Pareto
+        assertEquals(7, svgs.getLength());
+        List<String> classes = new ArrayList<>();
+        for (int i = 0; i < svgs.getLength(); i++) {
+            Element svg = (Element) svgs.item(i);
+            classes.add(svg.getAttribute("class"));
+            assertTrue(svg.getAttribute("viewBox").matches("0 0 [0-9.]+ [0-9.]+"), svg.getAttribute("viewBox"));
+            assertEquals("http://www.w3.org/2000/svg", svg.getAttribute("xmlns"));
+        }
+        assertEquals(List.of("chart sankey", "chart sankey", "chart sankey", "chart timeline", "chart bars",
+                "chart xy", "chart xy"), classes);
+        // the header: instance, status, objective
+        String header = texts(doc, "header").get(0);
+        assertAll(
+                () -> assertTrue(header.contains("fixture & co"), header),
+                () -> assertTrue(header.contains("OPTIMAL"), header),
+                () -> assertTrue(header.contains("objective"), header));
+        // every section is linked from the navigation
+        NodeList links = doc.getElementsByTagName("a");
+        assertEquals(7, links.getLength());
+        for (int i = 0; i < links.getLength(); i++) {
+            String href = ((Element) links.item(i)).getAttribute("href");
+            assertTrue(html.contains("<section id=\"" + href.substring(1) + "\">"), href);
+        }
+    }
+
+    @Test
+    void sankeyShowsEveryNodeWithItsTonnesAndUnits() throws Exception {
+        String html = new HtmlReport("t").addPlan(instance("mt-weld"), plan("mt-weld")).render();
+        Document doc = parse(html);
+        String sankey = ((Element) doc.getElementsByTagName("svg").item(0)).getTextContent();
+        assertAll(
+                () -> assertTrue(sankey.contains("mt-weld"), sankey),
+                () -> assertTrue(sankey.contains("bayan-obo"), sankey),
+                () -> assertTrue(sankey.contains("kuantan"), sankey),
+                () -> assertTrue(sankey.contains("baotou"), sankey),
+                () -> assertTrue(sankey.contains("ev-makers"), sankey),
+                () -> assertTrue(sankey.contains("jp-electronics"), sankey),
+                () -> assertTrue(sankey.contains("surplus sales"), sankey),
+                () -> assertTrue(sankey.contains("t REO"), sankey),
+                () -> assertTrue(sankey.contains("oxide"), sankey),
+                // expected: mt-weld 100 t in both scenarios, bayan-obo 0.75 × 800 = 600 t
+                () -> assertTrue(sankey.contains("mt-weld 100"), sankey),
+                () -> assertTrue(sankey.contains("bayan-obo 600"), sankey),
+                // jp-electronics: 0.75 × 200 t short
+                () -> assertTrue(sankey.contains("short 150"), sankey));
+        assertTrue(html.contains("<b>AU</b>") && html.contains("<b>CN</b>"), "country legend");
+    }
+
+    @Test
+    void sankeyLinkWidthsAreProportionalToTonnes() {
+        // scenario "base": into kuantan 100 t from mt-weld and 300 t from bayan-obo; 500 t bayan-obo → baotou
+        String base = SankeyChart.render(instance("mt-weld"), plan("mt-weld"), 0, "x").svg();
+        Map<String, Double> widths = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("stroke-width=\"([0-9.]+)\"><title>([^:]+):").matcher(base);
+        while (m.find()) {
+            widths.put(m.group(2), Double.parseDouble(m.group(1)));
+        }
+        double a = widths.get("mt-weld \u2192 kuantan");
+        double b = widths.get("bayan-obo \u2192 kuantan");
+        double c = widths.get("bayan-obo \u2192 baotou");
+        assertEquals(3.0, b / a, 0.02, widths.toString());
+        assertEquals(5.0, c / a, 0.03, widths.toString());
+        // second stage, oxide: 80 t kuantan → ev-makers, 100 t baotou → jp-electronics
+        assertEquals(100.0 / 80, widths.get("baotou \u2192 jp-electronics") / widths.get("kuantan \u2192 ev-makers"),
+                0.02, widths.toString());
+    }
+
+    @Test
+    void hostileIdsAreEscaped() throws Exception {
+        String nasty = HOSTILE + "\"'&\u0001";
+        String html = fullReport(nasty).render();
+        parse(html); // still well-formed, control character and all
+        assertAll(
+                () -> assertFalse(html.contains("<script"), "raw script tag"),
+                () -> assertFalse(html.contains("alert(1)</script>"), "raw end tag"),
+                () -> assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped id"),
+                () -> assertFalse(html.contains("\u0001"), "control character"));
+        // ids never reach attribute names, element ids or CSS
+        Matcher ids = Pattern.compile(" id=\"([^\"]*)\"").matcher(html);
+        while (ids.find()) {
+            assertTrue(ids.group(1).matches("[a-z0-9-]+"), ids.group(1));
+        }
+    }
+
+    @Test
+    void sameInputSameBytes() {
+        String first = fullReport("mt-weld").render();
+        String second = fullReport("mt-weld").render();
+        assertEquals(first, second);
+        HtmlReport report = fullReport("mt-weld");
+        assertEquals(report.render(), report.render());
+    }
+
+    @Test
+    void selfContainedWithoutScriptsOrExternalReferences() {
+        String html = fullReport("mt-weld").render();
+        Matcher urls = Pattern.compile("https?://[^\"'\\s<>)]*").matcher(html);
+        while (urls.find()) {
+            assertEquals("http://www.w3.org/2000/svg", urls.group());
+        }
+        assertAll(
+                () -> assertFalse(html.contains("<script"), "script"),
+                () -> assertFalse(html.contains("<link"), "link"),
+                () -> assertFalse(html.contains("@import"), "@import"),
+                () -> assertFalse(html.contains("@font-face"), "web font"),
+                () -> assertFalse(html.contains(" src="), "src attribute"),
+                () -> assertFalse(Pattern.compile("url\\((?!#)").matcher(html).find(), "url() other than #id"));
+    }
+
+    @Test
+    void costsAddUpWithSurplusRevenueNegative() throws Exception {
+        String html = new HtmlReport("t").addPlan(instance("mt-weld"), plan("mt-weld")).render();
+        Document doc = parse(html);
+        String bars = ((Element) doc.getElementsByTagName("svg").item(4)).getTextContent();
+        assertAll(
+                () -> assertTrue(bars.contains("surplus revenue"), bars),
+                () -> assertTrue(bars.contains("-25.0 M"), bars),
+                () -> assertTrue(bars.contains("shortfall"), bars),
+                () -> assertTrue(bars.contains("risk \u00D7 weight"), bars),
+                () -> assertFalse(bars.contains("tariffs"), "zero parts are left out: " + bars),
+                () -> assertTrue(bars.contains("objective"), bars));
+        // the table under the chart has whole dollars: objective = 866,000,000 − 25,000,000 + 12,345
+        assertTrue(html.contains("<td>objective</td><td class=\"num\">841,012,345</td>"), html);
+    }
+
+    @Test
+    void timelineShowsConstructionThenOnline() throws Exception {
+        String html = new HtmlReport("t").addPlan(instance("mt-weld"), plan("mt-weld")).render();
+        String timeline = ((Element) parse(html).getElementsByTagName("svg").item(3)).getTextContent();
+        assertAll(
+                () -> assertTrue(timeline.contains("kuantan"), timeline),
+                () -> assertTrue(timeline.contains("2 modules"), timeline),
+                () -> assertTrue(timeline.contains("+4,000 t/yr"), timeline),
+                () -> assertTrue(timeline.contains("construction 2026\u20132027, online from 2028"), timeline),
+                () -> assertTrue(timeline.contains("2029"), timeline));
+    }
+
+    @Test
+    void sweepSkipsPointsWithoutAPlan() throws Exception {
+        String html = fullReport("mt-weld").render();
+        Document doc = parse(html);
+        String sweep = ((Element) doc.getElementsByTagName("svg").item(5)).getTextContent();
+        assertEquals(4, count(html.substring(html.indexOf("<h2>Sweep of"), html.indexOf("<h2>Pareto frontier:")),
+                "<circle "), "one marker per point with a plan");
+        assertTrue(html.contains("1 value has no plan"), html);
+        assertTrue(sweep.contains("mining (spot)") && sweep.contains("surplus revenue"), sweep);
+    }
+
+    @Test
+    void aPlanWithoutSolutionStillRenders() throws Exception {
+        Plan infeasible = new Plan("fixture & co", Plan.Status.INFEASIBLE, null, null, null, PlanBuilder.SOLVER,
+                Plan.Costs.ZERO, 0, List.of(), List.of(), List.of());
+        String html = new HtmlReport("t").addPlan(instance("mt-weld"), infeasible).render();
+        Document doc = parse(html);
+        assertEquals(0, doc.getElementsByTagName("svg").getLength());
+        assertTrue(html.contains("INFEASIBLE"), html);
+    }
+
+    @Test
+    void writeReplacesTheFileWhole() throws Exception {
+        Path file = tmp.resolve("report.html");
+        Files.writeString(file, "old");
+        HtmlReport report = fullReport("mt-weld");
+        report.write(file);
+        assertEquals(report.render(), Files.readString(file));
+        try (var listing = Files.list(tmp)) {
+            assertEquals(1, listing.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void solveWritesTheReport() throws Exception {
+        Path report = tmp.resolve("plan.html");
+        Path again = tmp.resolve("again.html");
+        String instance = Path.of(HtmlReportTest.class.getResource("/conformance/t08_hedge_build.json").toURI())
+                .toString();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = LodestoneCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute("solve", instance, "--no-timings", "--report", report.toString());
+        assertEquals(0, exit, err.toString());
+        assertTrue(out.toString().contains("Report written to " + report), out.toString());
+        String html = Files.readString(report);
+        Document doc = parse(html);
+        assertTrue(texts(doc, "h2").containsAll(List.of("Flows", "Builds and contracts", "Costs")), html);
+        assertTrue(texts(doc, "header").get(0).contains("OPTIMAL"), html);
+        // the same solve gives the same bytes
+        int exit2 = LodestoneCommand.commandLine(new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true))
+                .execute("solve", instance, "--no-timings", "--report", again.toString());
+        assertEquals(0, exit2);
+        assertEquals(html, Files.readString(again));
+    }
+
+    /** Headless Chromium (Debian's /usr/bin/chromium) renders the page; its DOM holds the drawn charts. */
+    @Test
+    void chromiumRendersTheCharts() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + ": browser check skipped");
+        Path file = tmp.resolve("report.html");
+        fullReport(HOSTILE).write(file);
+        Path profile = Files.createDirectories(tmp.resolve("profile"));
+        Path dom = tmp.resolve("dom.html");
+        Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-extensions", "--host-resolver-rules=MAP * ~NOTFOUND",
+                "--user-data-dir=" + profile, "--dump-dom", file.toUri().toString())
+                .redirectOutput(dom.toFile())
+                .redirectError(tmp.resolve("chromium.log").toFile())
+                .start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("chromium did not finish within 120 s");
+        }
+        String rendered = Files.readString(dom);
+        assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("chromium.log")));
+        assertAll(
+                () -> assertEquals(7, count(rendered, "<svg"), "svg elements"),
+                () -> assertEquals(3, count(rendered, "class=\"chart sankey\""), "Sankey diagrams"),
+                () -> assertTrue(rendered.contains("class=\"chart timeline\""), "timeline"),
+                () -> assertTrue(rendered.contains("class=\"chart bars\""), "cost bars"),
+                () -> assertEquals(2, count(rendered, "class=\"chart xy\""), "sweep and Pareto charts"),
+                () -> assertTrue(count(rendered, "<path class=\"lk\"") >= 5, "Sankey links"),
+                () -> assertTrue(count(rendered, "<circle") >= 7, "sweep and Pareto points"),
+                () -> assertTrue(rendered.contains("<h2>Stress test by country</h2>"), "stress table"),
+                // the browser parsed the hostile id as text, not as a script element
+                () -> assertFalse(rendered.contains("<script"), "script element in the rendered DOM"),
+                () -> assertTrue(rendered.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped id"));
+    }
+}
