@@ -8,10 +8,12 @@ import java.util.Locale;
 
 import org.lodestone.analysis.Progress;
 import org.lodestone.analysis.Settings;
+import org.lodestone.report.HtmlReport;
 import org.lodestone.report.Table;
 import org.lodestone.solve.Backend;
 import org.lodestone.solve.MipSolver;
 import org.lodestone.solve.SolveOptions;
+import org.lodestone.validate.InvalidInputException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -41,6 +43,39 @@ final class AnalysisOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
+
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Also write a self-contained HTML report (charts and tables) here; only when at least "
+                    + "one solve found a plan.")
+    Path report;
+
+    /** Whether the output on stdout is for people (text, markdown) rather than for scripts (csv, json). */
+    static boolean human(Table.Format format) {
+        return format == Table.Format.TEXT || format == Table.Format.MARKDOWN;
+    }
+
+    /**
+     * Writes {@code report} to {@code file} atomically (never a partial file) and says so: on stdout
+     * when it is for people, else on stderr, so that CSV and JSON on stdout stay machine-readable.
+     */
+    static void writeReport(CommandLine commandLine, HtmlReport report, Path file, boolean toStdout)
+            throws InvalidInputException {
+        try {
+            report.write(file);
+        } catch (IOException e) {
+            throw new InvalidInputException("", "cannot write the report " + file + ": " + e.getMessage());
+        }
+        PrintWriter w = toStdout ? commandLine.getOut() : commandLine.getErr();
+        w.println("Report written to " + file);
+        w.flush();
+    }
+
+    /** Says on stderr that the report was not written, since no solve found a plan. */
+    static void noReport(CommandLine commandLine, Path file) {
+        PrintWriter err = commandLine.getErr();
+        err.println("lodestone: no solve found a plan; the report " + file + " was not written");
+        err.flush();
+    }
 
     /** Checks the numbers and makes the settings of the analysis. */
     Settings settings(CommandLine commandLine, MipSolver solver) {

@@ -16,6 +16,7 @@ import org.lodestone.analysis.Variants;
 import org.lodestone.domain.Instance;
 import org.lodestone.io.InstanceReader;
 import org.lodestone.plan.Plan;
+import org.lodestone.report.HtmlReport;
 import org.lodestone.report.Table;
 import org.lodestone.validate.InvalidInputException;
 import org.lodestone.validate.Problem;
@@ -110,7 +111,26 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         err.flush();
+        if (common.report != null) {
+            if (result.baseline().hasPlan() || result.variant().hasPlan()) {
+                AnalysisOptions.writeReport(spec.commandLine(), report(result, title), common.report,
+                        AnalysisOptions.human(common.format));
+            } else {
+                AnalysisOptions.noReport(spec.commandLine(), common.report);
+            }
+        }
         return result.complete() ? ExitCodes.OK : ExitCodes.NO_PLAN;
+    }
+
+    /** The HTML report: the comparison tables as printed for people, then both plans. */
+    static HtmlReport report(Comparison.Result result, String title) {
+        HtmlReport report = new HtmlReport(title);
+        for (Cells section : sections(result)) {
+            report.addTable(section.table(Table.Format.MARKDOWN));
+        }
+        report.addPlan("baseline", result.baseline().instance(), result.baseline().plan());
+        report.addPlan("variant", result.variant().instance(), result.variant().plan());
+        return report;
     }
 
     private static String status(Solved side) {

@@ -14,6 +14,7 @@ import org.lodestone.analysis.Pareto;
 import org.lodestone.analysis.Settings;
 import org.lodestone.analysis.Variants;
 import org.lodestone.io.PlanJson;
+import org.lodestone.report.HtmlReport;
 import org.lodestone.report.Table;
 import org.lodestone.validate.InvalidInputException;
 
@@ -69,8 +70,9 @@ final class ParetoCommand implements Callable<Integer> {
         Pareto.Result result = Pareto.run(Variants.read(instanceFile, overrides), points, settings);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        out.print(table(result, instanceFile.toString()).table(common.format).render(common.format));
-        boolean human = common.format == Table.Format.TEXT || common.format == Table.Format.MARKDOWN;
+        Cells table = table(result, instanceFile.toString());
+        out.print(table.table(common.format).render(common.format));
+        boolean human = AnalysisOptions.human(common.format);
         if (human) {
             out.println();
             out.println(result.dominated().isEmpty() ? "Dominated points: none"
@@ -99,12 +101,29 @@ final class ParetoCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        if (common.report != null) {
+            if (result.points().stream().anyMatch(Pareto.Point::hasPlan)) {
+                AnalysisOptions.writeReport(spec.commandLine(), report(result, table, instanceFile.toString()),
+                        common.report, human);
+            } else {
+                AnalysisOptions.noReport(spec.commandLine(), common.report);
+            }
+        }
         if (!result.complete()) {
             err.println("lodestone: some solves found no plan; the frontier is incomplete");
             err.flush();
             return ExitCodes.NO_PLAN;
         }
         return ExitCodes.OK;
+    }
+
+    /** The HTML report: the frontier (the points with a plan, labelled "point i"), then the table. */
+    static HtmlReport report(Pareto.Result result, Cells table, String instance) {
+        List<HtmlReport.ParetoPoint> frontier = result.points().stream().filter(Pareto.Point::hasPlan)
+                .map(p -> new HtmlReport.ParetoPoint(p.risk(), p.cost(), "point " + p.number())).toList();
+        return new HtmlReport("Lodestone cost-risk frontier of " + instance)
+                .addPareto(frontier)
+                .addTable(table.table(Table.Format.MARKDOWN));
     }
 
     /** Columns: point, riskBudget (blank at the min-cost end), risk, objective (= cost), each cost part. */

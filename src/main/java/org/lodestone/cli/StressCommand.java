@@ -13,6 +13,7 @@ import org.lodestone.domain.Instance;
 import org.lodestone.io.InstanceReader;
 import org.lodestone.io.PlanJson;
 import org.lodestone.plan.Plan;
+import org.lodestone.report.HtmlReport;
 import org.lodestone.report.Table;
 import org.lodestone.solve.Backend;
 import org.lodestone.solve.SolveOptions;
@@ -68,6 +69,11 @@ final class StressCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the table.")
     boolean quiet;
 
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Also write a self-contained HTML report (the countries' cost increases and "
+                    + "shortfalls, and the table) here.")
+    Path report;
+
     @Override
     public Integer call() throws Exception {
         if (!(timeLimit > 0) || !(gap >= 0) || threads < 1) {
@@ -92,6 +98,9 @@ final class StressCommand implements Callable<Integer> {
         } catch (Stress.BaselineFailed e) {
             err.println("lodestone: " + e.getMessage());
             err.flush();
+            if (report != null) {
+                AnalysisOptions.noReport(spec.commandLine(), report);
+            }
             return ExitCodes.NO_PLAN;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -99,7 +108,8 @@ final class StressCommand implements Callable<Integer> {
         if (human && !quiet) {
             header(out, instance, plan, result, seconds);
         }
-        out.print(table(instance, result).render(format));
+        Table table = table(instance, result);
+        out.print(table.render(format));
         if (human && !quiet) {
             out.println();
             out.println("increase: expected objective with the country cut off minus the baseline (the plan's builds");
@@ -107,6 +117,11 @@ final class StressCommand implements Callable<Integer> {
             out.println("discounted to " + instance.horizon().start() + "; shortfall: expected tonnes over the horizon.");
         }
         out.flush();
+        if (report != null) {
+            // the uncut baseline was re-optimised (else Stress.run throws BaselineFailed): there is a plan
+            AnalysisOptions.writeReport(spec.commandLine(), report(instance, result, table), report,
+                    human && !quiet);
+        }
         if (!result.complete()) {
             for (Stress.CountryCut cut : result.cuts()) {
                 if (!cut.solved()) {
@@ -132,6 +147,15 @@ final class StressCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  baseline  objective %,.0f USD, expected shortfall %,.1f t%n", result.baseline(),
                 result.baselineShortfall());
         out.println();
+    }
+
+    /** The HTML report: cost increase and shortfall per country cut off, then the table. */
+    HtmlReport report(Instance instance, Stress.Result result, Table table) {
+        List<HtmlReport.StressRow> rows = result.cuts().stream()
+                .map(c -> new HtmlReport.StressRow(c.country(), c.increase(), c.shortfall())).toList();
+        return new HtmlReport("Lodestone stress test of " + planFile + " on " + instance.name())
+                .addStress(rows)
+                .addTable(table);
     }
 
     /** One row per country, most dangerous first. */

@@ -12,6 +12,7 @@ import org.lodestone.analysis.Figures;
 import org.lodestone.analysis.Settings;
 import org.lodestone.analysis.Sweep;
 import org.lodestone.analysis.Variants;
+import org.lodestone.report.HtmlReport;
 import org.lodestone.report.Table;
 
 import picocli.CommandLine;
@@ -63,16 +64,38 @@ final class SweepCommand implements Callable<Integer> {
         List<BigDecimal> list = values.list != null ? Sweep.parseValues(values.list) : Sweep.parseRange(values.range);
         Sweep.Result result = Sweep.run(Variants.read(instanceFile, overrides), path, list, settings);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(table(result, instanceFile.toString()).table(common.format).render(common.format));
+        Cells table = table(result, instanceFile.toString());
+        out.print(table.table(common.format).render(common.format));
         out.flush();
         long failed = result.points().stream().filter(p -> !p.plan().status().hasSolution()).count();
         if (failed > 0) {
             spec.commandLine().getErr().printf(Locale.ROOT, "lodestone: %d of %d solves found no plan%n", failed,
                     result.points().size());
             spec.commandLine().getErr().flush();
-            return ExitCodes.NO_PLAN;
         }
-        return ExitCodes.OK;
+        if (common.report != null) {
+            if (failed < result.points().size()) {
+                AnalysisOptions.writeReport(spec.commandLine(), report(result, table, instanceFile.toString()),
+                        common.report, AnalysisOptions.human(common.format));
+            } else {
+                AnalysisOptions.noReport(spec.commandLine(), common.report);
+            }
+        }
+        return failed > 0 ? ExitCodes.NO_PLAN : ExitCodes.OK;
+    }
+
+    /** The HTML report: the objective against the value, stacked by cost part, then the table. */
+    static HtmlReport report(Sweep.Result result, Cells table, String instance) {
+        List<HtmlReport.SweepPoint> points = new ArrayList<>();
+        for (Sweep.Point p : result.points()) {
+            points.add(p.plan().status().hasSolution()
+                    ? new HtmlReport.SweepPoint(p.value(), Figures.objective(p.plan()), HtmlReport.costParts(
+                            p.plan().costs(), p.instance().riskWeight() * p.plan().risk()))
+                    : new HtmlReport.SweepPoint(p.value(), Double.NaN));
+        }
+        return new HtmlReport("Lodestone sweep of " + result.path() + " on " + instance)
+                .addSweep(result.path(), points)
+                .addTable(table.table(Table.Format.MARKDOWN));
     }
 
     /** Columns: value, status, objective, each part of {@link Figures#COST_PARTS}, risk, shortfallTonnes. */
