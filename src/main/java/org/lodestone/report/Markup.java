@@ -83,11 +83,17 @@ final class Markup {
 
     /** Whole dollars with thousands separators: {@code 7,839,052,754}. */
     static String moneyFull(double v) {
+        if (!Double.isFinite(v)) {
+            return "-";
+        }
         return clean(String.format(Locale.ROOT, "%,.0f", v));
     }
 
     /** Money in short form for labels: {@code 7.84 bn}, {@code 170 M}, {@code 12.5 k}. */
     static String money(double v) {
+        if (!Double.isFinite(v)) {
+            return "-"; // a failed solve has no number, as in the tables
+        }
         double a = Math.abs(v);
         String s;
         if (a >= 1e12) {
