@@ -66,7 +66,9 @@ final class OrToolsSolver implements MipSolver {
             solver.suppressOutput();
             if (backend == Backend.HIGHS) {
                 solver.setSolverSpecificParametersAsString("log_to_console = false\noutput_flag = false\n"
-                        + "random_seed = " + options.seed() + "\n");
+                        + "random_seed = " + options.seed() + "\n"
+                        // OR-Tools' HiGHS wrapper ignores RELATIVE_MIP_GAP: HiGHS would stop at its own 1e-4
+                        + "mip_rel_gap = " + options.relativeGap() + "\n");
             } else if (backend == Backend.SCIP) {
                 // Ctrl-C belongs to Lodestone, which stops SCIP itself and keeps its incumbent
                 solver.setSolverSpecificParametersAsString("misc/catchctrlc = FALSE\n"
@@ -115,10 +117,18 @@ final class OrToolsSolver implements MipSolver {
                     yield new SolveResult(termination, values, objective, bound, seconds, backend.displayName(),
                             version, usedThreads, "");
                 }
-                case INFEASIBLE -> new SolveResult(SolveResult.Termination.INFEASIBLE, null, null, null, seconds,
-                        backend.displayName(), version, usedThreads, "the solver reports the model infeasible");
+                // CBC answers INFEASIBLE when its time limit stops it before any solution (every valid
+                // instance has a plan, model.md §3): that is a run out of time, not an infeasible model
+                case INFEASIBLE -> seconds >= 0.9 * options.timeLimitSeconds()
+                        ? new SolveResult(SolveResult.Termination.NO_SOLUTION, null, null, null, seconds,
+                                backend.displayName(), version, usedThreads, backend.displayName()
+                                        + " stopped at the time limit without a solution; try a longer --time-limit"
+                                        + (backend == Backend.SCIP ? "" : " or --solver scip"))
+                        : new SolveResult(SolveResult.Termination.INFEASIBLE, null, null, null, seconds,
+                                backend.displayName(), version, usedThreads, "the solver reports the model infeasible");
                 case NOT_SOLVED -> new SolveResult(SolveResult.Termination.NO_SOLUTION, null, null, null, seconds,
-                        backend.displayName(), version, usedThreads, "no solution found within the time limit");
+                        backend.displayName(), version, usedThreads, "no solution found within the time limit; "
+                                + "try a longer --time-limit" + (backend == Backend.SCIP ? "" : " or --solver scip"));
                 default -> new SolveResult(SolveResult.Termination.ERROR, null, null, null, seconds,
                         backend.displayName(), version, usedThreads, "the solver stopped abnormally (" + status + ")");
             };
