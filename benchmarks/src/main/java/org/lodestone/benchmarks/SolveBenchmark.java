@@ -1,0 +1,70 @@
+package org.lodestone.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import org.lodestone.model.MipModel;
+import org.lodestone.model.SourcingModel;
+import org.lodestone.solve.Backend;
+import org.lodestone.solve.MipSolver;
+import org.lodestone.solve.SolveOptions;
+import org.lodestone.solve.SolveResult;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Solving with each backend as {@code lodestone solve} does (MipSolver: the hand-off to OR-Tools
+ * included, default gap 1e-4, one thread), on the sizes that solve in seconds. The large
+ * instance has its own single-shot benchmark, {@link LargeSolveBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
+@Warmup(iterations = 1, time = 5)
+@Measurement(iterations = 3, time = 5)
+public class SolveBenchmark {
+    @Param({"tiny", "small", "medium"})
+    public Size size;
+
+    @Param({"SCIP", "HIGHS", "CBC"})
+    public Backend backend;
+
+    /** Per solve, seconds. */
+    @Param({"60"})
+    public double timeLimit;
+
+    private MipModel model;
+    private SolveOptions options;
+    private SolveResult last;
+
+    @Setup
+    public void setUp() {
+        model = SourcingModel.build(size.instance()).mip();
+        options = SolveOptions.defaults().withBackend(backend).withTimeLimit(timeLimit);
+    }
+
+    @Benchmark
+    public SolveResult solve(Solved solved) {
+        SolveResult result = MipSolver.create().solve(model, options);
+        solved.record(result);
+        last = result;
+        return result;
+    }
+
+    @TearDown
+    public void report() {
+        if (last != null) {
+            System.out.println("\n" + size + " " + Solved.describe(last));
+        }
+    }
+}
