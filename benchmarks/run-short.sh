@@ -30,6 +30,7 @@ echo "benchmarks: short pass on $(nproc) cores, load average: $(cut -d' ' -f1-3 
 set +e
 java -jar "$bench_dir/benchmarks.jar" \
   -f 1 -wi 1 -i 2 -w 1s -r 1s \
+  -jvmArgsAppend '-Xms512m -Xmx512m -XX:+AlwaysPreTouch' \
   -p size=tiny,small \
   -e 'LargeSolveBenchmark' \
   -rf json -rff "$here/results/latest.json" \

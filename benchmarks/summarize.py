@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Summarises a JMH JSON result of the Lodestone benchmarks: a table per size and the growth
-exponents k of time ~ nonzeros^k (least squares on log-log). Usage: summarize.py RESULT.json"""
+"""Summarises JMH JSON results of the Lodestone benchmarks: a table per size and the growth
+exponents k of time ~ nonzeros^k and time ~ (years*mines*refineries*buyers*elements*scenarios)^k
+(least squares on log-log). Usage: summarize.py RESULT.json [MORE.json ...] (later files win)."""
 import json
 import math
 import sys
@@ -9,6 +10,9 @@ import sys
 MODEL = {"tiny": (160, 194, 581), "small": (1292, 1092, 5508),
          "medium": (20876, 12549, 106929), "large": (153661, 56703, 945992)}
 SIZES = ["tiny", "small", "medium", "large"]
+# the generator arguments multiplied: y*m*r*b*e*s
+PRODUCT = {"tiny": 3 * 4 * 2 * 2 * 3 * 1, "small": 5 * 10 * 5 * 4 * 5 * 2,
+           "medium": 10 * 25 * 12 * 8 * 6 * 3, "large": 10 * 60 * 30 * 20 * 8 * 4}
 TO_MS = {"ms/op": 1.0, "s/op": 1000.0, "us/op": 1e-3}
 
 
@@ -35,17 +39,19 @@ def fit(points):
 
 
 def main():
-    rows = load(sys.argv[1])
+    rows = {}
+    for path in sys.argv[1:]:
+        rows.update(load(path))
     series = [("read", ("ReadBenchmark.read", None)), ("parse", ("ReadBenchmark.parse", None)),
               ("validate", ("ReadBenchmark.validate", None)), ("build", ("BuildBenchmark.build", None)),
               ("hand-off (b)", ("HandOffBenchmark.b_protoLoad", None)),
               ("solve SCIP", ("SolveBenchmark.solve", "SCIP")), ("solve HiGHS", ("SolveBenchmark.solve", "HIGHS")),
               ("solve CBC", ("SolveBenchmark.solve", "CBC")),
               ("extract", ("PlanBenchmark.extract", None)), ("check", ("PlanBenchmark.check", None))]
-    print("| ms per op | " + " | ".join(SIZES) + " | k (time ~ nnz^k) |")
-    print("|---|" + "---|" * (len(SIZES) + 1))
+    print("| ms per op | " + " | ".join(SIZES) + " | k vs nonzeros | k vs size product |")
+    print("|---|" + "---:|" * (len(SIZES) + 2))
     for label, (bench, backend) in series:
-        cells, pts = [], []
+        cells, pts, prod = [], [], []
         for s in SIZES:
             key = (bench, s, backend)
             if bench == "SolveBenchmark.solve" and s == "large":
@@ -54,10 +60,15 @@ def main():
                 v = rows[key][0]
                 cells.append(f"{v:,.1f}" if v >= 10 else f"{v:.3g}")
                 pts.append((MODEL[s][2], v))
+                prod.append((PRODUCT[s], v))
             else:
                 cells.append("-")
         k = f"{fit(pts):.2f}" if len(pts) >= 2 else "-"
-        print(f"| {label} | " + " | ".join(cells) + f" | {k} |")
+        kp = f"{fit(prod):.2f}" if len(prod) >= 2 else "-"
+        print(f"| {label} | " + " | ".join(cells) + f" | {k} | {kp} |")
+    print()
+    nnz = [(MODEL[s][2], PRODUCT[s]) for s in SIZES]
+    print(f"nonzeros ~ size product^{fit([(p, n) for n, p in nnz]):.2f}")
     print()
     for key, (score, unit, sec) in sorted(rows.items(), key=lambda kv: str(kv[0])):
         if sec:

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * columns, rows and nonzeros built per second as secondary results.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class BuildBenchmark {

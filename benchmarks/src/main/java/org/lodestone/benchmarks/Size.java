@@ -19,6 +19,11 @@ import org.lodestone.validate.InvalidInputException;
  * The benchmark sizes: the instances of {@code instances/generated/}, all seed 1. They are
  * regenerated with {@link InstanceGenerator} (the same arguments give the same file byte for
  * byte), so the benchmark jar runs from any folder.
+ *
+ * <p>Every benchmark forks its JVM with a fixed, pre-touched heap ({@code -Xms2g -Xmx2g
+ * -XX:+AlwaysPreTouch}): on a virtual machine whose memory is backed lazily, the first touch of
+ * each page costs more than the code being measured (building the large model took 0.3 to
+ * 3 s with a growing heap and 43 ms with a pre-touched one), and it varies with what else runs.
  */
 public enum Size {
     tiny(3, 4, 2, 2, 3, 1),
