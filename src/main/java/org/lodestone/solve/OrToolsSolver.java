@@ -3,6 +3,7 @@ package org.lodestone.solve;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.google.ortools.Loader;
 import com.google.ortools.init.OrToolsVersion;
@@ -57,15 +58,22 @@ final class OrToolsSolver implements MipSolver {
         if (solver == null) {
             return failure(backend, "the " + backend.displayName() + " solver is not available on this machine");
         }
+        NativeStdout capture = null;
         try {
             // OR-Tools 9.15's HiGHS wrapper crashes the JVM on a solution hint: only SCIP and CBC get one
             String error = solver.loadModelFromProto(toProto(model, backend != Backend.HIGHS));
             if (!error.isEmpty()) {
                 return failure(backend, "the solver rejected the model: " + error);
             }
-            solver.suppressOutput();
+            capture = control.progressListener() == null ? null : capture(backend, control.progressListener());
+            if (capture != null) {
+                solver.enableOutput();
+            } else {
+                solver.suppressOutput();
+            }
             if (backend == Backend.HIGHS) {
-                solver.setSolverSpecificParametersAsString("log_to_console = false\noutput_flag = false\n"
+                String log = capture != null ? "true" : "false";
+                solver.setSolverSpecificParametersAsString("log_to_console = " + log + "\noutput_flag = " + log + "\n"
                         + "random_seed = " + options.seed() + "\n"
                         // OR-Tools' HiGHS wrapper ignores RELATIVE_MIP_GAP: HiGHS would stop at its own 1e-4
                         + "mip_rel_gap = " + options.relativeGap() + "\n");
@@ -90,6 +98,9 @@ final class OrToolsSolver implements MipSolver {
             control.onInterrupt(solver::interruptSolve);
             try {
                 status = solver.solve(params);
+                if (capture != null) {
+                    capture.close(); // every line of the log read before the result is looked at
+                }
             } catch (IllegalArgumentException unknownStatus) {
                 // The Java enum lacks MPSOLVER_UNKNOWN_STATUS (99), which OR-Tools' HiGHS wrapper
                 // answers when its time limit expires; it hands back no incumbent then.
@@ -115,7 +126,7 @@ final class OrToolsSolver implements MipSolver {
                     SolveResult.Termination termination = status == MPSolver.ResultStatus.OPTIMAL
                             ? SolveResult.Termination.OPTIMAL : SolveResult.Termination.FEASIBLE;
                     yield new SolveResult(termination, values, objective, bound, seconds, backend.displayName(),
-                            version, usedThreads, "");
+                            version, usedThreads, hint(backend, termination, objective, bound));
                 }
                 // CBC answers INFEASIBLE when its time limit stops it before any solution (every valid
                 // instance has a plan, model.md §3): that is a run out of time, not an infeasible model
@@ -134,8 +145,22 @@ final class OrToolsSolver implements MipSolver {
             };
         } finally {
             control.onInterrupt(null);
+            if (capture != null) {
+                capture.close();
+            }
             solver.delete();
         }
+    }
+
+    /** Starts reading the solver's log into progress reports for {@code listener}, or null when it cannot. */
+    private static NativeStdout capture(Backend backend, Consumer<SolverProgress> listener) {
+        SolverLog log = SolverLog.of(backend, OBJECTIVE_SCALE);
+        return NativeStdout.start(line -> {
+            SolverProgress next = log.accept(line);
+            if (next != null) {
+                listener.accept(next);
+            }
+        });
     }
 
     /** GLOP, OR-Tools' own simplex, gives exact duals of linear programs. */
@@ -164,6 +189,26 @@ final class OrToolsSolver implements MipSolver {
         } finally {
             solver.delete();
         }
+    }
+
+    /**
+     * What to try when a limit stopped the search far from proven: a SCIP bound still 100 % or
+     * more away usually means SoPlex has not finished the first LP (on the large benchmark
+     * instance it needs minutes where HiGHS needs 10 s).
+     */
+    static String hint(Backend backend, SolveResult.Termination termination, double objective, Double bound) {
+        if (termination != SolveResult.Termination.FEASIBLE) {
+            return "";
+        }
+        double gap = bound == null ? Double.POSITIVE_INFINITY
+                : Math.max(0, objective - bound) / Math.max(Math.abs(objective), 1e-9);
+        if (backend == Backend.SCIP && gap >= 1) {
+            return "SCIP's bound is still far off: on large models its LP solver (SoPlex) can need minutes for "
+                    + "the first LP relaxation; --solver highs solves large LPs much faster, or allow a longer "
+                    + "--time-limit";
+        }
+        return "the time limit stopped the search before the gap was reached; allow a longer --time-limit"
+                + " or a larger --gap";
     }
 
     /** A MIP solver's bound is meaningless on an LP-only result; an optimal LP's bound is its value. */

@@ -1,14 +1,31 @@
 package org.lodestone.solve;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
- * Lets another thread (a Ctrl-C handler, a progress display) stop a running solve. The solver
- * returns what it has at that point: its best solution, if any, as FEASIBLE.
+ * Lets another thread (a Ctrl-C handler, a progress display) stop a running solve, and hear how
+ * it goes. The solver returns what it has when stopped: its best solution, if any, as FEASIBLE.
  */
 public final class SolveControl {
     private volatile boolean interrupted;
+    private volatile Consumer<SolverProgress> listener;
     private BooleanSupplier stopper;
+
+    /**
+     * Asks to be told of the solve's progress (incumbent, bound, phase) while it runs, on another
+     * thread, each time the solver reports a change. Only where the solver's log can be read
+     * (see {@code NativeStdout}) and only one solve at a time in the process; otherwise the
+     * listener hears nothing, and the solve is the same either way.
+     */
+    public SolveControl onProgress(Consumer<SolverProgress> progress) {
+        this.listener = progress;
+        return this;
+    }
+
+    Consumer<SolverProgress> progressListener() {
+        return listener;
+    }
 
     /**
      * Asks the running solve, or the next one, to stop as soon as it can. Returns false when

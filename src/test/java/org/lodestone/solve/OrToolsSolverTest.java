@@ -88,4 +88,17 @@ class OrToolsSolverTest {
         assertEquals(3000, lp.duals()[need], 1e-9);
         assertEquals(-1000, lp.duals()[cap], 1e-9);
     }
+
+    @org.junit.jupiter.api.Test
+    void aSearchStoppedFarFromProvenSaysWhatToTry() {
+        assertEquals("", OrToolsSolver.hint(Backend.SCIP, SolveResult.Termination.OPTIMAL, 100, 100.0));
+        String far = OrToolsSolver.hint(Backend.SCIP, SolveResult.Termination.FEASIBLE, 1.1e12, -2.6e13);
+        assertTrue(far.contains("--solver highs"), far);
+        assertTrue(OrToolsSolver.hint(Backend.SCIP, SolveResult.Termination.FEASIBLE, 100, null)
+                .contains("--solver highs"), "no bound at all is as far as it gets");
+        String near = OrToolsSolver.hint(Backend.SCIP, SolveResult.Termination.FEASIBLE, 100, 99.0);
+        assertFalse(near.contains("highs"), near);
+        assertTrue(near.contains("--time-limit"), near);
+        assertFalse(OrToolsSolver.hint(Backend.HIGHS, SolveResult.Termination.FEASIBLE, 100, 0.0).contains("highs"));
+    }
 }
