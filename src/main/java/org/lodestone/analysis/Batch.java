@@ -106,7 +106,12 @@ final class Batch {
             if (previousValues != null && Arrays.equals(columns, previousColumns)) {
                 mip.setHint(previousValues);
             }
-            SolveResult result = settings.solver().solve(mip, options, new SolveControl());
+            SolveControl control = new SolveControl();
+            if (settings.parallel() == 1) {
+                control.onProgress(settings.progress().solverProgress());
+            }
+            SolveResult result = settings.solver().solve(mip, options, control);
+            settings.progress().finished(firstNumber + i);
             results[i] = new Solved(job.label(), job.instance(), PlanExtractor.extract(model, result, options, true));
             previousColumns = columns;
             previousValues = result.hasSolution() ? result.values() : null;

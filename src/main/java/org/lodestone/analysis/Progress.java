@@ -1,6 +1,10 @@
 package org.lodestone.analysis;
 
-/** Hears of each solve of an analysis as it starts (from any thread: implementations must be thread-safe). */
+import java.util.function.Consumer;
+
+import org.lodestone.solve.SolverProgress;
+
+/** Hears of each solve of an analysis as it starts and ends (from any thread: implementations must be thread-safe). */
 @FunctionalInterface
 public interface Progress {
     Progress NONE = (number, total, label) -> { };
@@ -11,4 +15,16 @@ public interface Progress {
      * @param label what is solved, e.g. "value 0.5" or "baseline"
      */
     void starting(int number, int total, String label);
+
+    /** The solve numbered {@code number} has ended. */
+    default void finished(int number) {
+    }
+
+    /**
+     * Where the solver's own reports of the running solve (incumbent, bound) should go, or null
+     * for nowhere. Asked only when one solve runs at a time.
+     */
+    default Consumer<SolverProgress> solverProgress() {
+        return null;
+    }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import org.lodestone.domain.Contract;
 import org.lodestone.domain.Country;
@@ -23,8 +24,10 @@ import org.lodestone.domain.YearRange;
 import org.lodestone.model.SourcingModel;
 import org.lodestone.plan.Plan;
 import org.lodestone.solve.MipSolver;
+import org.lodestone.solve.SolveControl;
 import org.lodestone.solve.SolveOptions;
 import org.lodestone.solve.SolveResult;
+import org.lodestone.solve.SolverProgress;
 
 /**
  * Dependency stress test of a plan: how much each country's facilities are worth to it.
@@ -113,13 +116,29 @@ public final class Stress {
      * @throws BaselineFailed when the uncut baseline cannot be re-optimised
      */
     public static Result run(Instance instance, Plan plan, MipSolver solver, SolveOptions options, int parallel) {
+        return run(instance, plan, new Settings(solver, options, parallel, Progress.NONE));
+    }
+
+    /**
+     * Runs the stress test with {@code settings}: its solver, options (one solver thread per
+     * solve), parallel solves, and progress (the baseline is solve 1, then one per country).
+     */
+    public static Result run(Instance instance, Plan plan, Settings settings) {
         check(instance, plan);
-        Outcome base = solve(instance, plan, solver, options);
+        MipSolver solver = settings.solver();
+        SolveOptions options = settings.perSolve();
+        int parallel = settings.parallel();
+        List<String> countries = hostCountries(instance);
+        int total = countries.size() + 1;
+        Progress progress = settings.progress();
+        Consumer<SolverProgress> live = parallel == 1 ? progress.solverProgress() : null;
+        progress.starting(1, total, "the plan's flows re-optimised, nothing cut off");
+        Outcome base = solve(instance, plan, solver, options, live);
+        progress.finished(1);
         if (!base.result().hasSolution()) {
             throw new BaselineFailed("could not re-optimise the plan's flows without a cut: "
                     + base.result().termination() + " (" + base.result().message() + ")");
         }
-        List<String> countries = hostCountries(instance);
         List<CountryCut> cuts = new ArrayList<>();
         int workers = Math.max(1, Math.min(parallel, countries.size()));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -129,8 +148,17 @@ public final class Stress {
         });
         try {
             List<Future<CountryCut>> futures = new ArrayList<>();
-            for (String country : countries) {
-                futures.add(pool.submit(() -> cut(instance, plan, solver, options, country, base.objective())));
+            for (int i = 0; i < countries.size(); i++) {
+                String country = countries.get(i);
+                int number = i + 2;
+                futures.add(pool.submit(() -> {
+                    progress.starting(number, total, country + " cut off");
+                    try {
+                        return cut(instance, plan, solver, options, country, base.objective(), live);
+                    } finally {
+                        progress.finished(number);
+                    }
+                }));
             }
             for (int i = 0; i < futures.size(); i++) {
                 try {
@@ -177,8 +205,8 @@ public final class Stress {
     }
 
     private static CountryCut cut(Instance instance, Plan plan, MipSolver solver, SolveOptions options,
-                                  String country, double baseline) {
-        Outcome o = solve(cutOff(instance, country), plan, solver, options);
+                                  String country, double baseline, Consumer<SolverProgress> live) {
+        Outcome o = solve(cutOff(instance, country), plan, solver, options, live);
         if (!o.result().hasSolution()) {
             return failed(instance, country, o.result().termination().name(), o.result().message());
         }
@@ -199,10 +227,11 @@ public final class Stress {
     }
 
     /** The plan's first stage fixed, the flows re-optimised; expected shortfall read off the solution. */
-    private static Outcome solve(Instance instance, Plan plan, MipSolver solver, SolveOptions options) {
+    private static Outcome solve(Instance instance, Plan plan, MipSolver solver, SolveOptions options,
+                                 Consumer<SolverProgress> live) {
         SourcingModel model = SourcingModel.build(instance);
         model.fixFirstStage(Marginals.builds(plan), Marginals.held(plan));
-        SolveResult result = solver.solve(model.mip(), options);
+        SolveResult result = solver.solve(model.mip(), options, new SolveControl().onProgress(live));
         if (!result.hasSolution() || result.objective() == null) {
             return new Outcome(result, Double.NaN, Map.of(), Double.NaN);
         }

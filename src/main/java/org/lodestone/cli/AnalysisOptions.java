@@ -2,7 +2,6 @@ package org.lodestone.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -41,7 +40,7 @@ final class AnalysisOptions {
             description = "text (default), csv, json or markdown.")
     Table.Format format;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr (shown only at a terminal anyway).")
     boolean quiet;
 
     @Option(names = "--report", paramLabel = "FILE.html",
@@ -87,34 +86,10 @@ final class AnalysisOptions {
         return new Settings(solver, options, threads, progress(commandLine.getErr()));
     }
 
-    /** "solve i of n: …" lines on stderr, only when a person is watching (a terminal) and not --quiet. */
+    /** "solve i of n: …" lines and a live status line on stderr, only when a person is watching and not --quiet. */
     private Progress progress(PrintWriter err) {
-        if (quiet || !(System.console() != null || stderrIsTerminal())) {
-            return Progress.NONE;
-        }
-        return (number, total, label) -> {
-            synchronized (err) {
-                err.printf(Locale.ROOT, "solve %d of %d: %s ...%n", number, total, label);
-                err.flush();
-            }
-        };
-    }
-
-    /**
-     * Whether the process's stderr is a terminal even though stdout is not ({@code --format csv > file}),
-     * where the JVM can tell (Linux); {@link System#console()} needs both to be one.
-     */
-    private static boolean stderrIsTerminal() {
-        try {
-            Path fd = Path.of("/proc/self/fd/2");
-            if (!Files.isSymbolicLink(fd)) {
-                return false;
-            }
-            String target = Files.readSymbolicLink(fd).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        LiveProgress live = LiveProgress.forTerminal(err, quiet);
+        return live != null ? live : Progress.NONE;
     }
 
     static final class FormatConverter implements CommandLine.ITypeConverter<Table.Format> {

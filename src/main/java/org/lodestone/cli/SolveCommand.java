@@ -20,6 +20,7 @@ import org.lodestone.report.TextSummary;
 import org.lodestone.solve.Backend;
 import org.lodestone.solve.SolveControl;
 import org.lodestone.solve.SolveOptions;
+import org.lodestone.solve.SolveResult;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -76,6 +77,10 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--no-timings", description = "Leave solve times out of the plan file (for byte-identical plans).")
     boolean noTimings;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr. Progress (elapsed time, incumbent, "
+            + "bound, gap) shows only at a terminal, once the solve has run for 2 s.")
+    boolean quiet;
+
     @Option(names = "--no-marginals", description = "Skip the marginal values (shadow prices of demand and "
             + "capacity) in the summary and the plan file.")
     boolean noMarginals;
@@ -122,7 +127,19 @@ final class SolveCommand implements Callable<Integer> {
 
     private int solve(Instance instance, SolveOptions options, SolveControl control) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Planner.Outcome outcome = new Planner(root.solver()).solve(instance, options, !noTimings, control);
+        Planner.Outcome outcome;
+        LiveProgress live = LiveProgress.forTerminal(err, quiet);
+        if (live != null) {
+            control.onProgress(live.solverProgress());
+            live.begin();
+        }
+        try {
+            outcome = new Planner(root.solver()).solve(instance, options, !noTimings, control);
+        } finally {
+            if (live != null) {
+                live.close();
+            }
+        }
         Plan plan = outcome.plan();
         Marginals.Values marginals = null;
         if (!noMarginals && plan.status().hasSolution() && !control.interrupted()) {
@@ -147,6 +164,11 @@ final class SolveCommand implements Callable<Integer> {
                     : "; no plan had been found yet" + (output != null ? " (" + output + " was not written)" : "")));
             err.flush();
             return ExitCodes.INTERRUPTED;
+        }
+        if (outcome.result().termination() == SolveResult.Termination.FEASIBLE
+                && !outcome.result().message().isEmpty()) {
+            err.println("lodestone: " + outcome.result().message());
+            err.flush();
         }
         if (!plan.status().hasSolution()) {
             err.println("lodestone: no plan: " + outcome.result().message()

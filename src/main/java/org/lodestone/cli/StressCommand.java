@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.lodestone.analysis.Settings;
 import org.lodestone.analysis.Stress;
 import org.lodestone.domain.Instance;
 import org.lodestone.io.InstanceReader;
@@ -15,13 +16,11 @@ import org.lodestone.io.PlanJson;
 import org.lodestone.plan.Plan;
 import org.lodestone.report.HtmlReport;
 import org.lodestone.report.Table;
-import org.lodestone.solve.Backend;
-import org.lodestone.solve.SolveOptions;
 import org.lodestone.validate.InvalidInputException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "stress", mixinStandardHelpOptions = true,
@@ -45,41 +44,12 @@ final class StressCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "PLAN", description = "Plan file of that instance (lodestone solve -o).")
     Path planFile;
 
-    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "scip",
-            description = "scip (default), highs or cbc.", converter = SolveCommand.BackendConverter.class)
-    Backend backend;
-
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Wall-clock limit of each re-optimisation (default ${DEFAULT-VALUE} s).")
-    double timeLimit;
-
-    @Option(names = "--gap", paramLabel = "FRACTION", defaultValue = "1e-4",
-            description = "Relative optimality gap of each re-optimisation (default ${DEFAULT-VALUE}).")
-    double gap;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "Countries re-optimised at once (default ${DEFAULT-VALUE}); the output does not "
-                    + "depend on it.")
-    int threads;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
-            description = "text (default), csv, json or markdown.")
-    Table.Format format;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print only the table.")
-    boolean quiet;
-
-    @Option(names = "--report", paramLabel = "FILE.html",
-            description = "Also write a self-contained HTML report (the countries' cost increases and "
-                    + "shortfalls, and the table) here.")
-    Path report;
+    @Mixin
+    AnalysisOptions common;
 
     @Override
     public Integer call() throws Exception {
-        if (!(timeLimit > 0) || !(gap >= 0) || threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--time-limit must be > 0, --gap >= 0 and --threads >= 1");
-        }
+        Settings settings = common.settings(spec.commandLine(), root.solver());
         Instance instance = InstanceReader.read(instanceFile, List.of());
         Plan plan = PlanJson.read(planFile);
         if (!plan.instance().equals(instance.name())) {
@@ -88,39 +58,38 @@ final class StressCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SolveOptions options = new SolveOptions(backend, timeLimit, gap, 1);
         long started = System.nanoTime();
         Stress.Result result;
         try {
-            result = Stress.run(instance, plan, root.solver(), options, threads);
+            result = Stress.run(instance, plan, settings);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("", planFile + ": " + e.getMessage());
         } catch (Stress.BaselineFailed e) {
             err.println("lodestone: " + e.getMessage());
             err.flush();
-            if (report != null) {
-                AnalysisOptions.noReport(spec.commandLine(), report);
+            if (common.report != null) {
+                AnalysisOptions.noReport(spec.commandLine(), common.report);
             }
             return ExitCodes.NO_PLAN;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        boolean human = format == Table.Format.TEXT || format == Table.Format.MARKDOWN;
-        if (human && !quiet) {
+        boolean human = AnalysisOptions.human(common.format);
+        if (human && !common.quiet) {
             header(out, instance, plan, result, seconds);
         }
         Table table = table(instance, result);
-        out.print(table.render(format));
-        if (human && !quiet) {
+        out.print(table.render(common.format));
+        if (human && !common.quiet) {
             out.println();
             out.println("increase: expected objective with the country cut off minus the baseline (the plan's builds");
             out.println("and contracts kept, flows re-optimised without a cut), in USD expected over scenarios and");
             out.println("discounted to " + instance.horizon().start() + "; shortfall: expected tonnes over the horizon.");
         }
         out.flush();
-        if (report != null) {
+        if (common.report != null) {
             // the uncut baseline was re-optimised (else Stress.run throws BaselineFailed): there is a plan
-            AnalysisOptions.writeReport(spec.commandLine(), report(instance, result, table), report,
-                    human && !quiet);
+            AnalysisOptions.writeReport(spec.commandLine(), report(instance, result, table), common.report,
+                    human && !common.quiet);
         }
         if (!result.complete()) {
             for (Stress.CountryCut cut : result.cuts()) {
@@ -142,7 +111,7 @@ final class StressCommand implements Callable<Integer> {
                 instance.horizon().last(), instance.scenarios().size(), instance.scenarios().size() == 1 ? "" : "s");
         out.printf(Locale.ROOT, "  kept      %d build%s, %d contract%s held; flows re-optimised (%s, %d countr%s, "
                         + "%.2f s)%n", plan.builds().size(), plan.builds().size() == 1 ? "" : "s", held,
-                held == 1 ? "" : "s", backend.displayName(), result.cuts().size(),
+                held == 1 ? "" : "s", common.backend.displayName(), result.cuts().size(),
                 result.cuts().size() == 1 ? "y" : "ies", seconds);
         out.printf(Locale.ROOT, "  baseline  objective %,.0f USD, expected shortfall %,.1f t%n", result.baseline(),
                 result.baselineShortfall());
@@ -176,19 +145,5 @@ final class StressCommand implements Callable<Integer> {
                 .collect(Collectors.joining("; "));
         return shortfalls.size() > TOP_SHORTFALLS ? shown + "; +" + (shortfalls.size() - TOP_SHORTFALLS) + " more"
                 : shown;
-    }
-
-    static final class FormatConverter implements CommandLine.ITypeConverter<Table.Format> {
-        @Override
-        public Table.Format convert(String value) {
-            return switch (value.toLowerCase(Locale.ROOT)) {
-                case "text" -> Table.Format.TEXT;
-                case "csv" -> Table.Format.CSV;
-                case "json" -> Table.Format.JSON;
-                case "markdown", "md" -> Table.Format.MARKDOWN;
-                default -> throw new CommandLine.TypeConversionException(
-                        "unknown format '" + value + "' (choose text, csv, json or markdown)");
-            };
-        }
     }
 }

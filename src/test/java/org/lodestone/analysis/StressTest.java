@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.List;
@@ -29,7 +30,11 @@ class StressTest {
      * Two years, no discounting; demand 500 t oxide a year, shortfall penalty 100,000 per t.
      */
     static Instance singleSupplier() throws Exception {
-        return InstanceReader.toInstance(new ObjectMapper().readTree("""
+        return InstanceReader.toInstance(singleSupplierTree());
+    }
+
+    static JsonNode singleSupplierTree() throws Exception {
+        return new ObjectMapper().readTree("""
                 {"schema": "lodestone/1", "name": "single-supplier", "horizon": {"start": 2026, "years": 2},
                  "elements": [{"id": "NdPr", "price": 10000}],
                  "countries": [{"id": "CN", "risk": 0}, {"id": "AU", "risk": 0}, {"id": "JP", "risk": 0}],
@@ -39,7 +44,7 @@ class StressTest {
                  "refineries": [{"id": "rC", "country": "CN", "accepts": ["standard"], "capacity": 5000,
                                  "cost": 1000}],
                  "buyers": [{"id": "b1", "country": "JP", "demand": {"NdPr": 500}}]}
-                """));
+                """);
     }
 
     @Test
