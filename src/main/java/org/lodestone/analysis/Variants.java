@@ -20,19 +20,7 @@ public final class Variants {
      * is not validated yet: call {@link InstanceReader#toInstance} on it (or on a changed copy).
      */
     public static JsonNode read(Path file, List<String> overrides) throws InvalidInputException {
-        JsonNode root = InstanceReader.readTree(file);
-        List<Problem> problems = new ArrayList<>();
-        for (String assignment : overrides) {
-            try {
-                Overrides.apply(root, assignment);
-            } catch (InvalidInputException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return root;
+        return InstanceReader.readTree(file, overrides);
     }
 
     /**

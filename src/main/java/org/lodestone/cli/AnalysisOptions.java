@@ -9,27 +9,18 @@ import org.lodestone.analysis.Progress;
 import org.lodestone.analysis.Settings;
 import org.lodestone.report.HtmlReport;
 import org.lodestone.report.Table;
-import org.lodestone.solve.Backend;
 import org.lodestone.solve.MipSolver;
 import org.lodestone.solve.SolveOptions;
 import org.lodestone.validate.InvalidInputException;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options that compare, sweep and pareto share. */
 final class AnalysisOptions {
-    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "scip",
-            description = "scip (default), highs or cbc.", converter = SolveCommand.BackendConverter.class)
-    Backend backend;
-
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Wall-clock limit of each solve (default ${DEFAULT-VALUE} s).")
-    double timeLimit;
-
-    @Option(names = "--gap", paramLabel = "FRACTION", defaultValue = "1e-4",
-            description = "Relative optimality gap of each solve (default ${DEFAULT-VALUE}).")
-    double gap;
+    @Mixin
+    SolverOptions solving;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "Solves run at once, one solver thread each (default ${DEFAULT-VALUE}). The same "
@@ -78,11 +69,11 @@ final class AnalysisOptions {
 
     /** Checks the numbers and makes the settings of the analysis. */
     Settings settings(CommandLine commandLine, MipSolver solver) {
-        if (!(timeLimit > 0) || !(gap >= 0) || threads < 1) {
+        if (!solving.valid() || threads < 1) {
             throw new CommandLine.ParameterException(commandLine,
                     "--time-limit must be > 0, --gap >= 0 and --threads >= 1");
         }
-        SolveOptions options = new SolveOptions(backend, timeLimit, gap, 1);
+        SolveOptions options = new SolveOptions(solving.backend, solving.timeLimit, solving.gap, 1);
         return new Settings(solver, options, threads, progress(commandLine.getErr()));
     }
 

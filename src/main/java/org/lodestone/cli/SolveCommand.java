@@ -17,13 +17,13 @@ import org.lodestone.plan.Plan;
 import org.lodestone.plan.Planner;
 import org.lodestone.report.HtmlReport;
 import org.lodestone.report.TextSummary;
-import org.lodestone.solve.Backend;
 import org.lodestone.solve.SolveControl;
 import org.lodestone.solve.SolveOptions;
 import org.lodestone.solve.SolveResult;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,17 +45,8 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "PLAN", description = "Write the plan file here.")
     Path output;
 
-    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "scip",
-            description = "scip (default), highs or cbc.", converter = BackendConverter.class)
-    Backend backend;
-
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Wall-clock limit of the solve (default ${DEFAULT-VALUE} s).")
-    double timeLimit;
-
-    @Option(names = "--gap", paramLabel = "FRACTION", defaultValue = "1e-4",
-            description = "Relative optimality gap at which to stop (default ${DEFAULT-VALUE}).")
-    double gap;
+    @Mixin
+    SolverOptions solving;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "Solver threads (default ${DEFAULT-VALUE}).")
@@ -87,12 +78,12 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(timeLimit > 0) || !(gap >= 0) || threads < 1 || seed < 0) {
+        if (!solving.valid() || threads < 1 || seed < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--time-limit must be > 0, --gap >= 0, --threads >= 1 and --seed >= 0");
         }
         Instance instance = InstanceReader.read(instanceFile, overrides);
-        SolveOptions options = new SolveOptions(backend, timeLimit, gap, threads, seed);
+        SolveOptions options = new SolveOptions(solving.backend, solving.timeLimit, solving.gap, threads, seed);
         SolveControl control = new SolveControl();
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C (or SIGTERM) starts JVM shutdown: stop the solver, then hold the shutdown
@@ -100,7 +91,7 @@ final class SolveCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Thread onSignal = new Thread(() -> {
             if (!control.interrupt()) {
-                err.println("lodestone: interrupted; " + backend.displayName()
+                err.println("lodestone: interrupted; " + solving.backend.displayName()
                         + " cannot be stopped mid-solve, so no plan is written"
                         + (output != null ? " (" + output + " is left as it was)" : ""));
                 err.flush();
@@ -183,17 +174,5 @@ final class SolveCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Report written to " + report);
         }
         return ExitCodes.OK;
-    }
-
-    static final class BackendConverter implements CommandLine.ITypeConverter<Backend> {
-        @Override
-        public Backend convert(String value) {
-            try {
-                return Backend.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(
-                        "unknown solver '" + value + "' (choose scip, highs or cbc)");
-            }
-        }
     }
 }

@@ -111,7 +111,7 @@ final class StressCommand implements Callable<Integer> {
                 instance.horizon().last(), instance.scenarios().size(), instance.scenarios().size() == 1 ? "" : "s");
         out.printf(Locale.ROOT, "  kept      %d build%s, %d contract%s held; flows re-optimised (%s, %d countr%s, "
                         + "%.2f s)%n", plan.builds().size(), plan.builds().size() == 1 ? "" : "s", held,
-                held == 1 ? "" : "s", common.backend.displayName(), result.cuts().size(),
+                held == 1 ? "" : "s", common.solving.backend.displayName(), result.cuts().size(),
                 result.cuts().size() == 1 ? "y" : "ies", seconds);
         out.printf(Locale.ROOT, "  baseline  objective %,.0f USD, expected shortfall %,.1f t%n", result.baseline(),
                 result.baselineShortfall());

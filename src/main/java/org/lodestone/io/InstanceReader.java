@@ -73,6 +73,14 @@ public final class InstanceReader {
 
     /** Reads, overrides ({@code PATH=VALUE}, applied in order), validates and maps an instance file. */
     public static Instance read(Path file, List<String> overrides) throws InvalidInputException {
+        return toInstance(readTree(file, overrides));
+    }
+
+    /**
+     * Reads an instance file as a tree and applies {@code overrides} ({@code PATH=VALUE}, in
+     * order), reporting every override that fails at once; the tree is not validated yet.
+     */
+    public static JsonNode readTree(Path file, List<String> overrides) throws InvalidInputException {
         JsonNode root = readTree(file);
         List<Problem> problems = new ArrayList<>();
         for (String assignment : overrides) {
@@ -85,7 +93,7 @@ public final class InstanceReader {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return toInstance(root);
+        return root;
     }
 
     /** Validates a tree and maps it to an {@link Instance} with every default resolved. */
