@@ -6,6 +6,7 @@ import org.lodestone.model.MipModel;
 import org.lodestone.model.SourcingModel;
 import org.lodestone.solve.Backend;
 import org.lodestone.solve.MipSolver;
+import org.lodestone.solve.SolveControl;
 import org.lodestone.solve.SolveOptions;
 import org.lodestone.solve.SolveResult;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,6 +44,15 @@ public class SolveBenchmark {
     @Param({"60"})
     public double timeLimit;
 
+    /**
+     * Whether a listener hears the solver's progress (as at a terminal: the solver's log on and
+     * read through a pipe). Off by default; {@code -p progress=false,true} measures its cost.
+     */
+    @Param({"false"})
+    public boolean progress;
+
+    private long heard;
+
     private MipModel model;
     private SolveOptions options;
     private SolveResult last;
@@ -55,7 +65,11 @@ public class SolveBenchmark {
 
     @Benchmark
     public SolveResult solve(Solved solved) {
-        SolveResult result = MipSolver.create().solve(model, options);
+        SolveControl control = new SolveControl();
+        if (progress) {
+            control.onProgress(p -> heard++);
+        }
+        SolveResult result = MipSolver.create().solve(model, options, control);
         solved.record(result);
         last = result;
         return result;
@@ -64,7 +78,7 @@ public class SolveBenchmark {
     @TearDown
     public void report() {
         if (last != null) {
-            System.out.println("\n" + size + " " + Solved.describe(last));
+            System.out.println("\n" + size + " " + Solved.describe(last) + (progress ? ", " + heard + " progress reports" : ""));
         }
     }
 }
