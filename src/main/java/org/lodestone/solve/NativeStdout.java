@@ -2,12 +2,12 @@ package org.lodestone.solve;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 
 /**
@@ -148,12 +148,11 @@ final class NativeStdout implements AutoCloseable {
         if (libc == null && !unavailable) {
             synchronized (NativeStdout.class) {
                 if (libc == null && !unavailable) {
-                    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-                    if (os.contains("win")) {
+                    if (Platform.isWindows()) {
                         unavailable = true;
                     } else {
                         try {
-                            libc = Native.load("c", LibC.class);
+                            libc = Native.load(Platform.C_LIBRARY_NAME, LibC.class);
                         } catch (LinkageError | RuntimeException e) {
                             unavailable = true;
                         }

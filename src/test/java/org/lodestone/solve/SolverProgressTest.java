@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 
 import com.sun.jna.Native;
+import com.sun.jna.Platform;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,7 +74,7 @@ class SolverProgressTest {
         assertNotNull(capture);
         try {
             assertNull(NativeStdout.start(line -> { }), "descriptor 1 is taken");
-            NativeStdout.LibC c = Native.load("c", NativeStdout.LibC.class);
+            NativeStdout.LibC c = Native.load(Platform.C_LIBRARY_NAME, NativeStdout.LibC.class);
             for (int i = 0; i < 2000; i++) { // more than a pipe holds: the reader must keep up
                 byte[] text = ("line " + i + "\n").getBytes();
                 c.write(1, text, text.length);
