@@ -1,12 +1,9 @@
 package org.lodestone.analysis;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.lodestone.io.InstanceReader;
 import org.lodestone.io.Overrides;
 import org.lodestone.validate.InvalidInputException;
 import org.lodestone.validate.Problem;
@@ -14,14 +11,6 @@ import org.lodestone.validate.Problem;
 /** Instance trees with values changed, as {@code --set} changes them: the raw material of every analysis. */
 public final class Variants {
     private Variants() {}
-
-    /**
-     * Reads an instance file into a tree and applies {@code --set} assignments in order. The tree
-     * is not validated yet: call {@link InstanceReader#toInstance} on it (or on a changed copy).
-     */
-    public static JsonNode read(Path file, List<String> overrides) throws InvalidInputException {
-        return InstanceReader.readTree(file, overrides);
-    }
 
     /**
      * A copy of {@code tree} with {@code pointer} set to {@code value} (JSON text, or any other
@@ -39,21 +28,18 @@ public final class Variants {
         return copy;
     }
 
-    private static InvalidInputException renamed(InvalidInputException e, String option) {
-        List<Problem> problems = new ArrayList<>();
-        for (Problem p : e.problems()) {
-            String message = p.message().startsWith("--set:") ? option + ":" + p.message().substring(6) : p.message();
-            problems.add(new Problem(p.path(), message));
-        }
-        return new InvalidInputException(problems);
+    /** The problems of {@code e}, each message followed by {@code suffix}. */
+    public static InvalidInputException withSuffix(InvalidInputException e, String suffix) {
+        return reworded(e, message -> message + suffix);
     }
 
-    /** The problems of {@code e}, each message followed by {@code suffix}. */
-    static InvalidInputException withSuffix(InvalidInputException e, String suffix) {
-        List<Problem> problems = new ArrayList<>();
-        for (Problem p : e.problems()) {
-            problems.add(new Problem(p.path(), p.message() + suffix));
-        }
-        return new InvalidInputException(problems);
+    /** "--set: …" messages of {@code e} as coming from {@code option}. */
+    private static InvalidInputException renamed(InvalidInputException e, String option) {
+        return reworded(e, message -> message.startsWith("--set:") ? option + ":" + message.substring(6) : message);
+    }
+
+    private static InvalidInputException reworded(InvalidInputException e, UnaryOperator<String> change) {
+        return new InvalidInputException(e.problems().stream()
+                .map(p -> new Problem(p.path(), change.apply(p.message()))).toList());
     }
 }

@@ -19,7 +19,6 @@ import org.lodestone.plan.Plan;
 import org.lodestone.report.HtmlReport;
 import org.lodestone.report.Table;
 import org.lodestone.validate.InvalidInputException;
-import org.lodestone.validate.Problem;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,21 +64,19 @@ final class CompareCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "nothing to compare: give --set PATH=VALUE changes or a second instance");
         }
-        Instance baseline;
+        JsonNode tree = InstanceReader.readTree(baselineFile);
+        Instance baseline = InstanceReader.toInstance(tree);
         Instance variant;
         String variantName;
         if (variantFile == null) {
-            baseline = InstanceReader.read(baselineFile, List.of());
-            JsonNode changed = Variants.read(baselineFile, overrides);
+            JsonNode changed = InstanceReader.override(tree.deepCopy(), overrides);
             try {
                 variant = InstanceReader.toInstance(changed);
             } catch (InvalidInputException e) {
-                throw new InvalidInputException(e.problems().stream().map(p -> new Problem(p.path(),
-                        p.message() + " (in the variant, after --set)")).toList());
+                throw Variants.withSuffix(e, " (in the variant, after --set)");
             }
             variantName = "with --set " + String.join(" --set ", overrides);
         } else {
-            baseline = InstanceReader.read(baselineFile, List.of());
             variant = InstanceReader.read(variantFile, List.of());
             variantName = variantFile.toString();
         }
@@ -87,7 +84,7 @@ final class CompareCommand implements Callable<Integer> {
         String title = String.format(Locale.ROOT, "Compare: baseline %s (%s) vs variant %s (%s)", baselineFile,
                 status(result.baseline()), variantName, status(result.variant()));
         PrintWriter out = spec.commandLine().getOut();
-        if (common.format == Table.Format.TEXT || common.format == Table.Format.MARKDOWN) {
+        if (AnalysisOptions.human(common.format)) {
             boolean markdown = common.format == Table.Format.MARKDOWN;
             out.print(markdown ? "## " + title + "\n\n" : title + "\n\n");
             List<Cells> sections = sections(result);

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import org.lodestone.analysis.Figures;
 import org.lodestone.analysis.Pareto;
 import org.lodestone.analysis.Settings;
-import org.lodestone.analysis.Variants;
+import org.lodestone.io.InstanceReader;
 import org.lodestone.io.PlanJson;
 import org.lodestone.report.HtmlReport;
 import org.lodestone.report.Table;
@@ -67,7 +67,7 @@ final class ParetoCommand implements Callable<Integer> {
                 throw new InvalidInputException("", "cannot create the directory " + outputDir);
             }
         }
-        Pareto.Result result = Pareto.run(Variants.read(instanceFile, overrides), points, settings);
+        Pareto.Result result = Pareto.run(InstanceReader.readTree(instanceFile, overrides), points, settings);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Cells table = table(result, instanceFile.toString());

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.lodestone.analysis.Figures;
 import org.lodestone.analysis.Settings;
 import org.lodestone.analysis.Sweep;
-import org.lodestone.analysis.Variants;
+import org.lodestone.io.InstanceReader;
 import org.lodestone.report.HtmlReport;
 import org.lodestone.report.Table;
 
@@ -62,7 +62,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = common.settings(spec.commandLine(), root.solver());
         List<BigDecimal> list = values.list != null ? Sweep.parseValues(values.list) : Sweep.parseRange(values.range);
-        Sweep.Result result = Sweep.run(Variants.read(instanceFile, overrides), path, list, settings);
+        Sweep.Result result = Sweep.run(InstanceReader.readTree(instanceFile, overrides), path, list, settings);
         PrintWriter out = spec.commandLine().getOut();
         Cells table = table(result, instanceFile.toString());
         out.print(table.table(common.format).render(common.format));

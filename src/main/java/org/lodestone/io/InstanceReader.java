@@ -81,7 +81,14 @@ public final class InstanceReader {
      * order), reporting every override that fails at once; the tree is not validated yet.
      */
     public static JsonNode readTree(Path file, List<String> overrides) throws InvalidInputException {
-        JsonNode root = readTree(file);
+        return override(readTree(file), overrides);
+    }
+
+    /**
+     * Applies {@code overrides} ({@code PATH=VALUE}, in order) to {@code root} in place and returns
+     * it, reporting every override that fails at once.
+     */
+    public static JsonNode override(JsonNode root, List<String> overrides) throws InvalidInputException {
         List<Problem> problems = new ArrayList<>();
         for (String assignment : overrides) {
             try {

@@ -25,7 +25,7 @@ final class AnalysisFixtures {
     }
 
     static JsonNode tree(Path file) throws Exception {
-        return Variants.read(file, List.of());
+        return InstanceReader.readTree(file, List.of());
     }
 
     static Instance instance(Path file, String... overrides) throws Exception {
