@@ -7,13 +7,9 @@ import java.util.function.Consumer;
 
 import com.google.ortools.Loader;
 import com.google.ortools.init.OrToolsVersion;
-import com.google.ortools.linearsolver.MPConstraintProto;
-import com.google.ortools.linearsolver.MPModelProto;
 import com.google.ortools.linearsolver.MPSolutionResponse;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
-import com.google.ortools.linearsolver.MPVariableProto;
-import com.google.ortools.linearsolver.PartialVariableAssignment;
 
 import org.lodestone.model.MipModel;
 
@@ -23,13 +19,6 @@ import org.lodestone.model.MipModel;
  * solution comes back the same way.
  */
 final class OrToolsSolver implements MipSolver {
-    /**
-     * The solvers see money in thousands of USD: per-tonne costs then lie between about 1 and
-     * 1e3 and capex near 1e5, where simplex tolerances are at home (HiGHS asks for exactly this
-     * on real instances). Gaps are relative, so the scale changes no stopping rule.
-     */
-    static final double OBJECTIVE_SCALE = 1e-3;
-
     private static final Map<Backend, Boolean> AVAILABLE = new EnumMap<>(Backend.class);
 
     static synchronized void loadNativeLibraries() {
@@ -56,14 +45,16 @@ final class OrToolsSolver implements MipSolver {
         Backend backend = options.backend();
         MPSolver solver = MPSolver.createSolver(backend.ortoolsId());
         if (solver == null) {
-            return failure(backend, "the " + backend.displayName() + " solver is not available on this machine");
+            return withoutPlan(SolveResult.Termination.ERROR, 0, backend, "", 0,
+                    "the " + backend.displayName() + " solver is not available on this machine");
         }
         NativeStdout capture = null;
         try {
             // OR-Tools 9.15's HiGHS wrapper crashes the JVM on a solution hint: only SCIP and CBC get one
-            String error = solver.loadModelFromProto(toProto(model, backend != Backend.HIGHS));
+            String error = solver.loadModelFromProto(ModelProto.of(model, true, backend != Backend.HIGHS, true));
             if (!error.isEmpty()) {
-                return failure(backend, "the solver rejected the model: " + error);
+                return withoutPlan(SolveResult.Termination.ERROR, 0, backend, "", 0,
+                        "the solver rejected the model: " + error);
             }
             capture = control.progressListener() == null ? null : capture(backend, control.progressListener());
             if (capture != null) {
@@ -91,9 +82,8 @@ final class OrToolsSolver implements MipSolver {
             long started = System.nanoTime();
             MPSolver.ResultStatus status;
             if (control.interrupted()) {
-                return new SolveResult(SolveResult.Termination.NO_SOLUTION, null, null, null, 0,
-                        backend.displayName(), version(backend, solver.solverVersion()), 1,
-                        "interrupted before the solve started");
+                return withoutPlan(SolveResult.Termination.NO_SOLUTION, 0, backend,
+                        version(backend, solver.solverVersion()), 1, "interrupted before the solve started");
             }
             control.onInterrupt(solver::interruptSolve);
             try {
@@ -105,8 +95,8 @@ final class OrToolsSolver implements MipSolver {
                 // The Java enum lacks MPSOLVER_UNKNOWN_STATUS (99), which OR-Tools' HiGHS wrapper
                 // answers when its time limit expires; it hands back no incumbent then.
                 double seconds = (System.nanoTime() - started) / 1e9;
-                return new SolveResult(SolveResult.Termination.NO_SOLUTION, null, null, null, seconds,
-                        backend.displayName(), version(backend, solver.solverVersion()), 1,
+                return withoutPlan(SolveResult.Termination.NO_SOLUTION, seconds, backend,
+                        version(backend, solver.solverVersion()), 1,
                         "HiGHS stopped at the time limit without handing back a solution; "
                                 + "try a longer --time-limit or --solver scip");
             }
@@ -121,8 +111,9 @@ final class OrToolsSolver implements MipSolver {
                     for (int j = 0; j < values.length; j++) {
                         values[j] = list.get(j);
                     }
-                    double objective = solver.objective().value() / OBJECTIVE_SCALE;
-                    Double bound = bound(solver.objective().bestBound() / OBJECTIVE_SCALE, objective, status);
+                    double objective = solver.objective().value() / ModelProto.OBJECTIVE_SCALE;
+                    Double bound = bound(solver.objective().bestBound() / ModelProto.OBJECTIVE_SCALE, objective,
+                            status);
                     SolveResult.Termination termination = status == MPSolver.ResultStatus.OPTIMAL
                             ? SolveResult.Termination.OPTIMAL : SolveResult.Termination.FEASIBLE;
                     yield new SolveResult(termination, values, objective, bound, seconds, backend.displayName(),
@@ -131,17 +122,16 @@ final class OrToolsSolver implements MipSolver {
                 // CBC answers INFEASIBLE when its time limit stops it before any solution (every valid
                 // instance has a plan, model.md §3): that is a run out of time, not an infeasible model
                 case INFEASIBLE -> seconds >= 0.9 * options.timeLimitSeconds()
-                        ? new SolveResult(SolveResult.Termination.NO_SOLUTION, null, null, null, seconds,
-                                backend.displayName(), version, usedThreads, backend.displayName()
-                                        + " stopped at the time limit without a solution; try a longer --time-limit"
-                                        + (backend == Backend.SCIP ? "" : " or --solver scip"))
-                        : new SolveResult(SolveResult.Termination.INFEASIBLE, null, null, null, seconds,
-                                backend.displayName(), version, usedThreads, "the solver reports the model infeasible");
-                case NOT_SOLVED -> new SolveResult(SolveResult.Termination.NO_SOLUTION, null, null, null, seconds,
-                        backend.displayName(), version, usedThreads, "no solution found within the time limit; "
-                                + "try a longer --time-limit" + (backend == Backend.SCIP ? "" : " or --solver scip"));
-                default -> new SolveResult(SolveResult.Termination.ERROR, null, null, null, seconds,
-                        backend.displayName(), version, usedThreads, "the solver stopped abnormally (" + status + ")");
+                        ? withoutPlan(SolveResult.Termination.NO_SOLUTION, seconds, backend, version, usedThreads,
+                                backend.displayName() + " stopped at the time limit without a solution; try a longer "
+                                        + "--time-limit" + (backend == Backend.SCIP ? "" : " or --solver scip"))
+                        : withoutPlan(SolveResult.Termination.INFEASIBLE, seconds, backend, version, usedThreads,
+                                "the solver reports the model infeasible");
+                case NOT_SOLVED -> withoutPlan(SolveResult.Termination.NO_SOLUTION, seconds, backend, version,
+                        usedThreads, "no solution found within the time limit; try a longer --time-limit"
+                                + (backend == Backend.SCIP ? "" : " or --solver scip"));
+                default -> withoutPlan(SolveResult.Termination.ERROR, seconds, backend, version, usedThreads,
+                        "the solver stopped abnormally (" + status + ")");
             };
         } finally {
             control.onInterrupt(null);
@@ -154,7 +144,7 @@ final class OrToolsSolver implements MipSolver {
 
     /** Starts reading the solver's log into progress reports for {@code listener}, or null when it cannot. */
     private static NativeStdout capture(Backend backend, Consumer<SolverProgress> listener) {
-        SolverLog log = SolverLog.of(backend, OBJECTIVE_SCALE);
+        SolverLog log = SolverLog.of(backend, ModelProto.OBJECTIVE_SCALE);
         return NativeStdout.start(line -> {
             SolverProgress next = log.accept(line);
             if (next != null) {
@@ -169,11 +159,7 @@ final class OrToolsSolver implements MipSolver {
         loadNativeLibraries();
         MPSolver solver = MPSolver.createSolver("GLOP");
         try {
-            MPModelProto.Builder proto = toProto(model).toBuilder();
-            for (int j = 0; j < proto.getVariableCount(); j++) {
-                proto.getVariableBuilder(j).setIsInteger(false);
-            }
-            String error = solver.loadModelFromProto(proto.build());
+            String error = solver.loadModelFromProto(ModelProto.of(model, false, false, true));
             if (!error.isEmpty()) {
                 return new LinearResult(false, null, null, Double.NaN, "the LP solver rejected the model: " + error);
             }
@@ -184,8 +170,10 @@ final class OrToolsSolver implements MipSolver {
             }
             MPSolutionResponse response = solver.createSolutionResponseProto();
             double[] values = response.getVariableValueList().stream().mapToDouble(Double::doubleValue).toArray();
-            double[] duals = response.getDualValueList().stream().mapToDouble(d -> d / OBJECTIVE_SCALE).toArray();
-            return new LinearResult(true, values, duals, solver.objective().value() / OBJECTIVE_SCALE, "");
+            double[] duals = response.getDualValueList().stream()
+                    .mapToDouble(d -> d / ModelProto.OBJECTIVE_SCALE).toArray();
+            return new LinearResult(true, values, duals, solver.objective().value() / ModelProto.OBJECTIVE_SCALE,
+                    "");
         } finally {
             solver.delete();
         }
@@ -227,46 +215,10 @@ final class OrToolsSolver implements MipSolver {
         return reported;
     }
 
-    private static SolveResult failure(Backend backend, String message) {
-        return new SolveResult(SolveResult.Termination.ERROR, null, null, null, 0, backend.displayName(), "", 0,
+    /** A result without a solution (and so without objective or bound). */
+    private static SolveResult withoutPlan(SolveResult.Termination termination, double seconds, Backend backend,
+                                           String version, int threads, String message) {
+        return new SolveResult(termination, null, null, null, seconds, backend.displayName(), version, threads,
                 message);
-    }
-
-    static MPModelProto toProto(MipModel model) {
-        return toProto(model, false);
-    }
-
-    static MPModelProto toProto(MipModel model, boolean withHint) {
-        MPModelProto.Builder proto = MPModelProto.newBuilder();
-        for (int j = 0; j < model.variables(); j++) {
-            proto.addVariable(MPVariableProto.newBuilder()
-                    .setName(model.variableName(j))
-                    .setLowerBound(model.lower(j))
-                    .setUpperBound(model.upper(j))
-                    .setObjectiveCoefficient(model.objective(j) * OBJECTIVE_SCALE)
-                    .setIsInteger(model.isInteger(j)));
-        }
-        for (int i = 0; i < model.rows(); i++) {
-            MPConstraintProto.Builder row = MPConstraintProto.newBuilder()
-                    .setName(model.rowName(i))
-                    .setLowerBound(model.rowLower(i))
-                    .setUpperBound(model.rowUpper(i));
-            for (int k = model.rowStart(i); k < model.rowEnd(i); k++) {
-                row.addVarIndex(model.column(k));
-                row.addCoefficient(model.coefficient(k));
-            }
-            proto.addConstraint(row);
-        }
-        proto.setMaximize(false);
-        double[] hint = model.hint();
-        if (withHint && hint != null) {
-            PartialVariableAssignment.Builder start = PartialVariableAssignment.newBuilder();
-            for (int j = 0; j < hint.length; j++) {
-                start.addVarIndex(j);
-                start.addVarValue(hint[j]);
-            }
-            proto.setSolutionHint(start);
-        }
-        return proto.build();
     }
 }

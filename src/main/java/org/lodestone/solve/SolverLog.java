@@ -15,7 +15,7 @@ abstract class SolverLog {
 
     /**
      * @param solver display name of the solver
-     * @param scale the factor the solver's objective carries ({@link OrToolsSolver#OBJECTIVE_SCALE});
+     * @param scale the factor the solver's objective carries ({@link ModelProto#OBJECTIVE_SCALE});
      *     reported values are divided by it
      */
     SolverLog(String solver, double scale) {

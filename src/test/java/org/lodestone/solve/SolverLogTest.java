@@ -22,7 +22,7 @@ class SolverLogTest {
     private static final double OPTIMUM = 17_843_693_317.81;
 
     private static List<SolverProgress> read(Backend backend, String resource) throws IOException {
-        SolverLog log = SolverLog.of(backend, OrToolsSolver.OBJECTIVE_SCALE);
+        SolverLog log = SolverLog.of(backend, ModelProto.OBJECTIVE_SCALE);
         List<SolverProgress> seen = new ArrayList<>();
         try (InputStream in = SolverLogTest.class.getResourceAsStream("/solver-logs/" + resource)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

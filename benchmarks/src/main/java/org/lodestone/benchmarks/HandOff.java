@@ -18,47 +18,21 @@ import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
 
 import org.lodestone.model.MipModel;
+import org.lodestone.solve.ModelProto;
 
 /**
  * The ways to hand a {@link MipModel} to OR-Tools from Java, each ending with the model held by
- * native code and ready to solve. Money is scaled by {@link #OBJECTIVE_SCALE} as in Lodestone's
- * OrToolsSolver, whose {@code toProto} {@link #proto} copies (that class is package-private).
+ * native code and ready to solve. Money is scaled by {@link #OBJECTIVE_SCALE} as in Lodestone.
  */
 public final class HandOff {
-    /** OrToolsSolver.OBJECTIVE_SCALE: the solvers see thousands of USD. */
-    public static final double OBJECTIVE_SCALE = 1e-3;
+    /** The solvers see thousands of USD. */
+    public static final double OBJECTIVE_SCALE = ModelProto.OBJECTIVE_SCALE;
 
     private HandOff() {}
 
-    /** (b) without the load: the Java MPModelProto, as OrToolsSolver.toProto builds it. */
+    /** (b) without the load: the Java MPModelProto, built by Lodestone's own {@link ModelProto}. */
     public static MPModelProto proto(MipModel model, boolean names) {
-        MPModelProto.Builder proto = MPModelProto.newBuilder();
-        for (int j = 0; j < model.variables(); j++) {
-            MPVariableProto.Builder v = MPVariableProto.newBuilder()
-                    .setLowerBound(model.lower(j))
-                    .setUpperBound(model.upper(j))
-                    .setObjectiveCoefficient(model.objective(j) * OBJECTIVE_SCALE)
-                    .setIsInteger(model.isInteger(j));
-            if (names) {
-                v.setName(model.variableName(j));
-            }
-            proto.addVariable(v);
-        }
-        for (int i = 0; i < model.rows(); i++) {
-            MPConstraintProto.Builder row = MPConstraintProto.newBuilder()
-                    .setLowerBound(model.rowLower(i))
-                    .setUpperBound(model.rowUpper(i));
-            if (names) {
-                row.setName(model.rowName(i));
-            }
-            for (int k = model.rowStart(i); k < model.rowEnd(i); k++) {
-                row.addVarIndex(model.column(k));
-                row.addCoefficient(model.coefficient(k));
-            }
-            proto.addConstraint(row);
-        }
-        proto.setMaximize(false);
-        return proto.build();
+        return ModelProto.of(model, true, false, names);
     }
 
     /** (a) one JNI call per column, objective coefficient, row and nonzero. */
