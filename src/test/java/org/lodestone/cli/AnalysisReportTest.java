@@ -8,20 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lodestone.cli.CliTest.conformance;
 import static org.lodestone.cli.CliTest.run;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lodestone.report.HtmlReportTest;
 import org.lodestone.solve.MipSolver;
 import org.lodestone.solve.SolveResult;
 import org.w3c.dom.Document;
@@ -35,17 +31,10 @@ class AnalysisReportTest {
     @TempDir
     Path tmp;
 
-    /** The report, parsed as XML (as HtmlReportTest does): throws unless well-formed. */
+    /** The report, parsed as XML by HtmlReportTest's parser: throws unless well-formed. */
     private static Document parse(Path file) throws Exception {
         assertTrue(Files.isRegularFile(file), file + " was not written");
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(false);
-        factory.setExpandEntityReferences(false);
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        DocumentBuilder builder = factory.newDocumentBuilder();
-        builder.setErrorHandler(null);
-        Document doc = builder.parse(new ByteArrayInputStream(Files.readString(file).getBytes(StandardCharsets.UTF_8)));
+        Document doc = HtmlReportTest.parse(Files.readString(file));
         assertEquals("html", doc.getDocumentElement().getTagName());
         return doc;
     }

@@ -37,7 +37,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** The HTML report: well-formed, complete, escaped, deterministic, self-contained, and drawn by a browser. */
-class HtmlReportTest {
+public class HtmlReportTest {
     private static final String HOSTILE = "<script>alert(1)</script>";
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
@@ -107,7 +107,8 @@ class HtmlReportTest {
                 .addTable(table);
     }
 
-    static Document parse(String html) throws Exception {
+    /** {@code html} parsed as XML (external entities off): throws unless well-formed. Used by AnalysisReportTest too. */
+    public static Document parse(String html) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(false);
         factory.setExpandEntityReferences(false);
