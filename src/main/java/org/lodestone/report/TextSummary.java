@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 import org.lodestone.analysis.Marginals;
 import org.lodestone.domain.Contract;
@@ -97,34 +99,31 @@ public final class TextSummary {
     private static void marginals(PrintWriter out, Instance instance, Marginals.Values values) {
         out.printf(Locale.ROOT, "Marginal values (USD per tonne, expected over scenarios, discounted to %d)%n",
                 instance.horizon().start());
-        List<Marginals.DemandValue> demand = values.demand().stream()
-                .filter(v -> Math.abs(v.usdPerTonne()) > PlanJson.MARGINAL_THRESHOLD)
-                .sorted(Comparator.comparingDouble(Marginals.DemandValue::usdPerTonne).reversed())
-                .limit(TOP_MARGINALS).toList();
-        if (demand.isEmpty()) {
-            out.println("  demand: no tonne of demand has a price");
-        } else {
-            out.println("  one more tonne of demand would cost");
-            for (Marginals.DemandValue v : demand) {
-                out.printf(Locale.ROOT, "    %-28s %,14.0f%n", v.buyer() + " " + v.element() + " " + v.year(),
-                        v.usdPerTonne());
-            }
-        }
-        List<Marginals.CapacityValue> capacity = values.capacity().stream()
-                .filter(v -> Math.abs(v.usdPerTonne()) > PlanJson.MARGINAL_THRESHOLD)
-                .sorted(Comparator.comparingDouble(Marginals.CapacityValue::usdPerTonne).reversed())
-                .limit(TOP_MARGINALS).toList();
-        if (capacity.isEmpty()) {
-            out.println("  capacity: no facility is a bottleneck");
-        } else {
-            out.println("  one more tonne of capacity would save");
-            for (Marginals.CapacityValue v : capacity) {
-                out.printf(Locale.ROOT, "    %-28s %,14.0f%n", v.facility() + " " + v.year(), v.usdPerTonne());
-            }
-        }
+        top(out, values.demand(), Marginals.DemandValue::usdPerTonne,
+                v -> v.buyer() + " " + v.element() + " " + v.year(),
+                "  demand: no tonne of demand has a price", "  one more tonne of demand would cost");
+        top(out, values.capacity(), Marginals.CapacityValue::usdPerTonne, v -> v.facility() + " " + v.year(),
+                "  capacity: no facility is a bottleneck", "  one more tonne of capacity would save");
         out.println("  (duals of the flows re-optimised with this plan's builds and contracts fixed; where the"
                 + " optimum is");
         out.println("  degenerate a dual is one valid price among several)");
+    }
+
+    /** The {@link #TOP_MARGINALS} largest values above the listing threshold, under {@code heading}. */
+    private static <T> void top(PrintWriter out, List<T> values, ToDoubleFunction<T> usd, Function<T, String> label,
+                                String none, String heading) {
+        List<T> shown = values.stream()
+                .filter(v -> Math.abs(usd.applyAsDouble(v)) > PlanJson.MARGINAL_THRESHOLD)
+                .sorted(Comparator.comparingDouble(usd).reversed())
+                .limit(TOP_MARGINALS).toList();
+        if (shown.isEmpty()) {
+            out.println(none);
+            return;
+        }
+        out.println(heading);
+        for (T v : shown) {
+            out.printf(Locale.ROOT, "    %-28s %,14.0f%n", label.apply(v), usd.applyAsDouble(v));
+        }
     }
 
     private static void shortfalls(PrintWriter out, Plan plan) {
