@@ -8,13 +8,22 @@ import java.util.Arrays;
  * minimised. Amounts are discounted and not weighted by scenario probability.
  */
 public final class CostTerms {
+    private static final CostPart[] PARTS = CostPart.values();
+
     private int[] columns = new int[1024];
     private byte[] parts = new byte[1024];
     private int[] scenarios = new int[1024];
     private double[] amounts = new double[1024];
     private int size;
 
+    /**
+     * Records that one unit of {@code column} costs {@code amount} in {@code part}, discounted,
+     * in scenario {@code scenario} or in the first stage when −1. A zero amount is no term.
+     */
     void add(int column, CostPart part, int scenario, double amount) {
+        if (amount == 0) {
+            return;
+        }
         if (size == columns.length) {
             int n = size * 2;
             columns = Arrays.copyOf(columns, n);
@@ -29,12 +38,10 @@ public final class CostTerms {
         size++;
     }
 
-    /** Visits the terms of one part. */
-    void forEach(CostPart part, TermVisitor visitor) {
+    /** Visits every term in the order it was recorded. */
+    void forEach(TermVisitor visitor) {
         for (int i = 0; i < size; i++) {
-            if (parts[i] == part.ordinal()) {
-                visitor.visit(columns[i], scenarios[i], amounts[i]);
-            }
+            visitor.visit(columns[i], PARTS[parts[i]], scenarios[i], amounts[i]);
         }
     }
 
@@ -52,6 +59,6 @@ public final class CostTerms {
 
     @FunctionalInterface
     interface TermVisitor {
-        void visit(int column, int scenario, double amount);
+        void visit(int column, CostPart part, int scenario, double amount);
     }
 }

@@ -23,6 +23,19 @@ public final class Expr {
         return this;
     }
 
+    /** {@code expr} plus value × column, a new expression when {@code expr} is null. */
+    static Expr add(Expr expr, int column, double value) {
+        return (expr == null ? new Expr() : expr).add(column, value);
+    }
+
+    /** Appends the terms of {@code other} (not its constant). */
+    Expr addAll(Expr other) {
+        for (int t = 0; t < other.size; t++) {
+            add(other.cols[t], other.vals[t]);
+        }
+        return this;
+    }
+
     public Expr addConstant(double value) {
         constant += value;
         return this;

@@ -95,6 +95,32 @@ public final class MipModel {
         varObj[column] += value;
     }
 
+    /** Sets every objective coefficient to 0, so that another objective can be written in place. */
+    public void clearObjective() {
+        Arrays.fill(varObj, 0, variables(), 0.0);
+    }
+
+    /** Sets the bounds of a row (on Σ coef·x, any constant of its expression already moved into them). */
+    public void setRowBounds(int row, double lb, double ub) {
+        rowLb[row] = lb;
+        rowUb[row] = ub;
+    }
+
+    /** Removes a row; the rows after it move up by one. */
+    public void removeRow(int row) {
+        int from = rowStart[row];
+        int to = rowStart[row + 1];
+        System.arraycopy(colIndex, to, colIndex, from, nonzeros - to);
+        System.arraycopy(coef, to, coef, from, nonzeros - to);
+        nonzeros -= to - from;
+        for (int i = row; i < rows() - 1; i++) {
+            rowLb[i] = rowLb[i + 1];
+            rowUb[i] = rowUb[i + 1];
+            rowStart[i + 1] = rowStart[i + 2] - (to - from);
+        }
+        rowNames.remove(row);
+    }
+
     public int variables() {
         return varNames.size();
     }

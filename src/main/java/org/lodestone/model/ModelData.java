@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.lodestone.domain.Buyer;
-import org.lodestone.domain.Contract;
 import org.lodestone.domain.Country;
 import org.lodestone.domain.Element;
+import org.lodestone.domain.Expansion;
 import org.lodestone.domain.ExportControl;
 import org.lodestone.domain.Facility;
 import org.lodestone.domain.Instance;
@@ -33,6 +33,11 @@ final class ModelData {
     final int[] facilityCountry;
     final int[] buyerCountry;
     final double[] discount;
+    /**
+     * [f][t] capacity facility f can reach in year t with the largest build, before capacity
+     * factors: its capacity, plus maxModules × moduleSize once some start year can be online.
+     */
+    final double[][] capacityBound;
     /** [s][f][t] product of matching capacity factors. */
     final double[][][] capacityFactor;
     /** [s][f][t] product of matching cost factors. */
@@ -73,6 +78,10 @@ final class ModelData {
         for (int t = 0; t < years; t++) {
             discount[t] = Math.pow(1 + instance.discountRate(), -t);
         }
+        capacityBound = new double[facilities.size()][];
+        for (int f = 0; f < facilities.size(); f++) {
+            capacityBound[f] = capacityBound(facilities.get(f));
+        }
         capacityFactor = new double[scenarios][][];
         costFactor = new double[scenarios][][];
         demand = new double[scenarios][][][];
@@ -112,6 +121,25 @@ final class ModelData {
         }
     }
 
+    private double[] capacityBound(Facility facility) {
+        double[] bound = new double[years];
+        for (int t = 0; t < years; t++) {
+            bound[t] = facility.capacity().at(t);
+        }
+        if (facility.expansion().isEmpty()) {
+            return bound;
+        }
+        Expansion x = facility.expansion().get();
+        for (int tau = 0; tau < years; tau++) {
+            if (x.canStartIn(year(tau))) {
+                for (int t = tau + x.leadTime(); t < years; t++) {
+                    bound[t] = facility.capacity().at(t) + x.maxModules() * x.moduleSize();
+                }
+            }
+        }
+        return bound;
+    }
+
     int year(int t) {
         return start + t;
     }
@@ -128,8 +156,21 @@ final class ModelData {
         return facilityIndex.get(id);
     }
 
-    double probability(int s) {
-        return instance.scenarios().get(s).probability();
+    String scenarioId(int s) {
+        return instance.scenarios().get(s).id();
+    }
+
+    String countryId(int c) {
+        return instance.countries().get(c).id();
+    }
+
+    String elementId(int e) {
+        return instance.elements().get(e).id();
+    }
+
+    /** Capacity facility f can reach in year t of scenario s with the largest build, factors applied. */
+    double capacityBound(int s, int f, int t) {
+        return capacityBound[f][t] * capacityFactor[s][f][t];
     }
 
     double risk(int country) {
@@ -145,18 +186,6 @@ final class ModelData {
     double shortfallPenalty(Buyer buyer, int e) {
         Element element = instance.elements().get(e);
         return buyer.shortfallPenalty().getOrDefault(element.id(), element.shortfallPenalty());
-    }
-
-    /** Contracts held on each facility, by facility index. */
-    List<List<Contract>> contractsByFacility() {
-        List<List<Contract>> byFacility = new java.util.ArrayList<>();
-        for (int f = 0; f < facilities.size(); f++) {
-            byFacility.add(new java.util.ArrayList<>());
-        }
-        for (Contract k : instance.contracts()) {
-            byFacility.get(facility(k.facility())).add(k);
-        }
-        return byFacility;
     }
 
     private double[][] facilityFactors(List<Scenario.FacilityFactor> factors) {

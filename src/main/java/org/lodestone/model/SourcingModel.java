@@ -3,6 +3,7 @@ package org.lodestone.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.lodestone.domain.Buyer;
 import org.lodestone.domain.Contract;
@@ -16,8 +17,13 @@ import org.lodestone.domain.Refinery;
 import org.lodestone.domain.Substitute;
 
 /**
- * Instance → MIP, following model.md. One method per constraint family, named as the spec
- * names it. The formulation differs from the reference one in a single place, documented in
+ * Instance → MIP, following model.md, in the order of an OR-Tools model: data ({@link ModelData}),
+ * columns, rows, objective. {@link #build} is the table of contents; each row family of
+ * {@code models/formulation.md} §4 is written by one method named as the family (the prefix of
+ * its row names). Columns record their cost terms in {@link CostTerms}; the objective is
+ * written once, at the end, from those terms ({@link #setObjective}).
+ *
+ * <p>The formulation differs from the reference one in a single place, documented in
  * {@code models/formulation.md}: delivered oxide is pooled by refining country (and, for
  * buyers whose rules look at the mining country, by mining country too) instead of carrying
  * the mine and refinery of every tonne. {@link org.lodestone.plan.PlanExtractor} splits the
@@ -81,17 +87,16 @@ public final class SourcingModel {
     private final List<List<BuildStart>> startsByFacility = new ArrayList<>();
     /** [k] column of "contract k is held", −1 when signed (always held). */
     private final int[] holdColumn;
-    /** [f][t] capacity the facility can reach in year t with the largest build, before factors. */
-    private final double[][] capacityBound;
     /** Buyers whose mandate or country-share cap looks at the mining country. */
     private final boolean[] originSensitive;
+    /** The {@code riskBudget} row, −1 when the model has none. */
+    private int riskBudgetRow = -1;
 
     private SourcingModel(Instance instance) {
         this.instance = instance;
         this.data = new ModelData(instance);
         this.holdColumn = new int[instance.contracts().size()];
         Arrays.fill(holdColumn, -1);
-        this.capacityBound = new double[data.facilities.size()][data.years];
         this.originSensitive = new boolean[instance.buyers().size()];
         for (int b = 0; b < originSensitive.length; b++) {
             Buyer buyer = instance.buyers().get(b);
@@ -101,90 +106,90 @@ public final class SourcingModel {
         }
     }
 
-    /** Builds the whole MIP of an instance. */
+    /**
+     * Builds the whole MIP of an instance: the first stage, then every scenario year by year,
+     * then the rows over all scenarios, and last the objective from the cost terms recorded on
+     * the way. The order in which columns and rows are added is part of the model: solvers
+     * search in that order, so it decides which of several optimal plans they return.
+     */
     public static SourcingModel build(Instance instance) {
         SourcingModel model = new SourcingModel(instance);
-        model.expansions();
-        model.optionalContracts();
-        model.bankability();
+        model.firstStage();
         for (int s = 0; s < model.data.scenarios; s++) {
+            List<ScenarioYear> years = new ArrayList<>();
             for (int t = 0; t < model.data.years; t++) {
-                model.buildYear(s, t);
+                years.add(model.scenarioYear(s, t));
             }
+            model.rowsLinkingYears(years);
         }
-        model.riskBudget();
+        instance.riskBudget().ifPresent(model::riskBudget);
+        model.setObjective(CostWeights.standard(instance));
         return model;
-    }
-
-    private void buildYear(int s, int t) {
-        List<Ship> yearShips = shipments(s, t);
-        mineCapacity(s, t, yearShips);
-        refineryCapacity(s, t, yearShips);
-        contracts(s, t, yearShips);
-        List<Delivery> yearDeliveries = separationAndDelivery(s, t, yearShips);
-        demand(s, t, yearDeliveries);
-        mandates(s, t, yearDeliveries);
-        countryShareCaps(s, t, yearDeliveries);
     }
 
     // ---------------------------------------------------------------- first stage
 
-    /**
-     * §1 Expansion: construction may start in at most one year τ of [earliestStart,
-     * latestStart] ∩ Y with 1..maxModules modules; capex in τ, fixed opex from τ + leadTime on.
-     */
-    private void expansions() {
+    private void firstStage() {
         for (int f = 0; f < data.facilities.size(); f++) {
-            Facility facility = data.facilities.get(f);
-            startsByFacility.add(new ArrayList<>());
-            for (int t = 0; t < data.years; t++) {
-                capacityBound[f][t] = facility.capacity().at(t);
+            startsByFacility.add(expansionColumns(f));
+        }
+        holdColumns();
+        for (int f = 0; f < data.facilities.size(); f++) {
+            for (BuildStart start : startsByFacility.get(f)) {
+                modulesIfStarted(start);
+                startsWithModule(start);
             }
-            if (facility.expansion().isEmpty()) {
-                continue;
-            }
-            Expansion x = facility.expansion().get();
-            Expr oneStart = new Expr();
-            for (int tau = 0; tau < data.years; tau++) {
-                int startYear = data.year(tau);
-                if (!x.canStartIn(startYear)) {
-                    continue;
-                }
-                String name = facility.id() + "," + startYear;
-                double opex = 0;
-                for (int t = tau + x.leadTime(); t < data.years; t++) {
-                    opex += data.discount[t] * x.fixedOpexPerYear();
-                    capacityBound[f][t] = facility.capacity().at(t) + x.maxModules() * x.moduleSize();
-                }
-                int startsColumn;
-                int modules;
-                if (x.maxModules() == 1) {
-                    startsColumn = mip.addVariable("build[" + name + "]", 0, 1, true, 0);
-                    modules = startsColumn;
-                } else {
-                    startsColumn = mip.addVariable("starts[" + name + "]", 0, 1, true, 0);
-                    modules = mip.addVariable("modules[" + name + "]", 0, x.maxModules(), true, 0);
-                    mip.addRow("modulesIfStarted[" + name + "]", Double.NEGATIVE_INFINITY,
-                            new Expr().add(modules, 1).add(startsColumn, -x.maxModules()), 0);
-                    mip.addRow("startsWithModule[" + name + "]", Double.NEGATIVE_INFINITY,
-                            new Expr().add(startsColumn, 1).add(modules, -1), 0);
-                }
-                cost(startsColumn, CostPart.CAPEX, -1, data.discount[tau] * x.capexFixed());
-                cost(modules, CostPart.CAPEX, -1, data.discount[tau] * x.capexPerModule());
-                cost(startsColumn, CostPart.FIXED_OPEX, -1, opex);
-                BuildStart build = new BuildStart(f, startYear, startsColumn, modules);
-                buildStarts.add(build);
-                startsByFacility.get(f).add(build);
-                oneStart.add(startsColumn, 1);
-            }
-            if (oneStart.size() > 1) {
-                mip.addRow("oneStart[" + facility.id() + "]", Double.NEGATIVE_INFINITY, oneStart, 1);
-            }
+            oneStart(f);
+        }
+        for (int f = 0; f < data.facilities.size(); f++) {
+            bankability(f);
         }
     }
 
+    /**
+     * §1 Expansion: construction may start in one year τ of [earliestStart, latestStart] ∩ Y
+     * with 1..maxModules modules; capex in τ, fixed opex from τ + leadTime on. A binary
+     * {@code starts} and an integer {@code modules} per τ, or one binary {@code build} when at most
+     * one module may be built.
+     */
+    private List<BuildStart> expansionColumns(int f) {
+        Facility facility = data.facilities.get(f);
+        List<BuildStart> starts = new ArrayList<>();
+        if (facility.expansion().isEmpty()) {
+            return starts;
+        }
+        Expansion x = facility.expansion().get();
+        for (int tau = 0; tau < data.years; tau++) {
+            int startYear = data.year(tau);
+            if (!x.canStartIn(startYear)) {
+                continue;
+            }
+            String name = facility.id() + "," + startYear;
+            double opex = 0;
+            for (int t = tau + x.leadTime(); t < data.years; t++) {
+                opex += data.discount[t] * x.fixedOpexPerYear();
+            }
+            int startsColumn;
+            int modules;
+            if (x.maxModules() == 1) {
+                startsColumn = mip.addVariable("build[" + name + "]", 0, 1, true, 0);
+                modules = startsColumn;
+            } else {
+                startsColumn = mip.addVariable("starts[" + name + "]", 0, 1, true, 0);
+                modules = mip.addVariable("modules[" + name + "]", 0, x.maxModules(), true, 0);
+            }
+            costs.add(startsColumn, CostPart.CAPEX, -1, data.discount[tau] * x.capexFixed());
+            costs.add(modules, CostPart.CAPEX, -1, data.discount[tau] * x.capexPerModule());
+            costs.add(startsColumn, CostPart.FIXED_OPEX, -1, opex);
+            BuildStart build = new BuildStart(f, startYear, startsColumn, modules);
+            buildStarts.add(build);
+            starts.add(build);
+        }
+        return starts;
+    }
+
     /** An optional contract is held or not, once for all scenarios; holding it costs its signingCost. */
-    private void optionalContracts() {
+    private void holdColumns() {
         List<Contract> contracts = instance.contracts();
         for (int k = 0; k < contracts.size(); k++) {
             Contract contract = contracts.get(k);
@@ -192,371 +197,319 @@ public final class SourcingModel {
                 continue;
             }
             int column = mip.addVariable("hold[" + contract.id() + "]", 0, 1, true, 0);
-            cost(column, CostPart.SIGNING, -1, contract.signingCost());
+            costs.add(column, CostPart.SIGNING, -1, contract.signingCost());
             holdColumn[k] = column;
             holds.add(new Hold(k, column));
         }
+    }
+
+    /** modules ≤ maxModules × starts: no module without a start. */
+    private void modulesIfStarted(BuildStart start) {
+        if (start.startsColumn() == start.modulesColumn()) {
+            return;
+        }
+        int maxModules = expansion(start.facility()).maxModules();
+        mip.addRow("modulesIfStarted[" + buildName(start), Double.NEGATIVE_INFINITY,
+                new Expr().add(start.modulesColumn(), 1).add(start.startsColumn(), -maxModules), 0);
+    }
+
+    /** starts ≤ modules: no start without a module. */
+    private void startsWithModule(BuildStart start) {
+        if (start.startsColumn() == start.modulesColumn()) {
+            return;
+        }
+        mip.addRow("startsWithModule[" + buildName(start), Double.NEGATIVE_INFINITY,
+                new Expr().add(start.startsColumn(), 1).add(start.modulesColumn(), -1), 0);
+    }
+
+    /** Σ_τ starts ≤ 1: construction starts at most once (no row when a single τ is possible). */
+    private void oneStart(int f) {
+        List<BuildStart> starts = startsByFacility.get(f);
+        if (starts.size() < 2) {
+            return;
+        }
+        Expr row = new Expr();
+        for (BuildStart start : starts) {
+            row.add(start.startsColumn(), 1);
+        }
+        mip.addRow("oneStart[" + data.facilities.get(f).id() + "]", Double.NEGATIVE_INFINITY, row, 1);
     }
 
     /**
      * §1 requiresOfftake β: a build of n modules needs Σ minPerYear of the held contracts on
      * the facility ≥ β × n × moduleSize, whatever their windows.
      */
-    private void bankability() {
-        List<List<Contract>> byFacility = data.contractsByFacility();
-        for (int f = 0; f < data.facilities.size(); f++) {
-            Facility facility = data.facilities.get(f);
-            List<BuildStart> starts = startsByFacility.get(f);
-            if (starts.isEmpty() || facility.expansion().get().requiresOfftake() <= 0) {
+    private void bankability(int f) {
+        List<BuildStart> starts = startsByFacility.get(f);
+        if (starts.isEmpty() || expansion(f).requiresOfftake() <= 0) {
+            return;
+        }
+        Expansion x = expansion(f);
+        Expr row = new Expr();
+        for (BuildStart build : starts) {
+            row.add(build.modulesColumn(), x.requiresOfftake() * x.moduleSize());
+        }
+        String facility = data.facilities.get(f).id();
+        for (int k = 0; k < instance.contracts().size(); k++) {
+            Contract contract = instance.contracts().get(k);
+            if (!contract.facility().equals(facility)) {
                 continue;
             }
-            Expansion x = facility.expansion().get();
-            Expr row = new Expr();
-            for (BuildStart build : starts) {
-                row.add(build.modulesColumn(), x.requiresOfftake() * x.moduleSize());
+            if (holdColumn[k] < 0) {
+                row.addConstant(-contract.minPerYear());
+            } else {
+                row.add(holdColumn[k], -contract.minPerYear());
             }
-            for (Contract contract : byFacility.get(f)) {
-                int k = instance.contracts().indexOf(contract);
-                if (holdColumn[k] < 0) {
-                    row.addConstant(-contract.minPerYear());
-                } else {
-                    row.add(holdColumn[k], -contract.minPerYear());
-                }
-            }
-            mip.addRow("bankability[" + facility.id() + "]", Double.NEGATIVE_INFINITY, row, 0);
         }
+        mip.addRow("bankability[" + facility + "]", Double.NEGATIVE_INFINITY, row, 0);
     }
 
-    // ---------------------------------------------------------------- second stage
+    // ---------------------------------------------------------------- one scenario, one year
 
-    /** x(m, r, y): only on accepted ore types, outside concentrate export controls, where both ends have capacity. */
-    private List<Ship> shipments(int s, int t) {
-        List<Ship> result = new ArrayList<>();
-        List<Mine> mines = instance.mines();
-        List<Refinery> refineries = instance.refineries();
-        String suffix = "," + data.year(t) + "," + scenarioId(s) + "]";
-        for (int m = 0; m < mines.size(); m++) {
-            Mine mine = mines.get(m);
-            int cm = data.facilityCountry[m];
-            if (capacityBound(s, m, t) <= 0) {
-                continue;
-            }
-            for (int r = 0; r < refineries.size(); r++) {
-                Refinery refinery = refineries.get(r);
-                int fr = data.mines + r;
-                int cr = data.facilityCountry[fr];
-                if (!refinery.accepts(mine.oreType()) || data.concentrateBlocked[s][t][cm][cr]
-                        || capacityBound(s, fr, t) <= 0) {
+    /** The columns of scenario s in year t, then its rows, family by family. */
+    private ScenarioYear scenarioYear(int s, int t) {
+        ScenarioYear y = new ScenarioYear(data, mip, costs, s, t);
+        y.shipColumns();
+        y.contractColumns(holdColumn);
+        y.deliveryColumns(originSensitive);
+        y.surplusAndOxideColumns();
+        y.substituteAndShortfallColumns();
+        y.deliveredColumns();
+        ships.addAll(y.ships);
+        contractYears.addAll(y.contracts);
+        deliveries.addAll(y.deliveries);
+        surpluses.addAll(y.surpluses);
+        substitutions.addAll(y.substitutions);
+        shortfalls.addAll(y.shortfalls);
+
+        mineCapacity(y);
+        refineryCapacity(y);
+        for (ContractYear contract : y.contracts) {
+            takenIfHeld(y, contract);
+            takeOrPay(y, contract);
+            minimumPayment(y, contract);
+        }
+        contractThroughput(y);
+        int nc = instance.countries().size();
+        for (int cr = 0; cr < nc; cr++) {
+            for (int e = 0; e < instance.elements().size(); e++) {
+                if (!y.drawnOn(cr, e)) {
                     continue;
                 }
-                int column = mip.addVariable("ship[" + mine.id() + "," + refinery.id() + suffix, 0,
-                        Double.POSITIVE_INFINITY, false, 0);
-                double delta = data.discount[t];
-                cost(column, CostPart.MINING, s, delta * data.spotCost(s, m, t));
-                cost(column, CostPart.REFINING, s, delta * data.spotCost(s, fr, t));
-                cost(column, CostPart.FREIGHT, s, delta * data.freight[cm][cr]);
-                cost(column, CostPart.RISK, s, data.risk(cm) + data.risk(cr));
-                Ship ship = new Ship(s, t, m, r, column);
-                result.add(ship);
-                ships.add(ship);
+                for (int cm = 0; cm < nc; cm++) {
+                    oxideMined(y, cm, cr, e);
+                    chainOfCustody(y, cm, cr, e);
+                }
+                chainOfCustody(y, cr, e);
             }
         }
-        return result;
+        demand(y);
+        mandate(y);
+        for (ScenarioYear.DeliveredTotal total : y.deliveredTotals) {
+            deliveredTotal(y, total);
+            for (int c = 0; c < nc; c++) {
+                countryShareMined(y, total, c);
+                countryShareRefined(y, total, c);
+            }
+        }
+        return y;
     }
 
+    /**
+     * Rows that tie the years of one scenario together. Model v1 has none: every year is planned
+     * on its own once the first stage is fixed. A stock carried from year to year (model v2)
+     * writes its balance rows here, where the columns of every year are at hand.
+     */
+    private void rowsLinkingYears(List<ScenarioYear> years) {
+    }
+
+    // ---------------------------------------------------------------- rows of a year
+
     /** §3.1 Mine: Σ_r x(m, r, y) ≤ capacity of m in y (existing plus built, times capacity factors). */
-    private void mineCapacity(int s, int t, List<Ship> yearShips) {
+    private void mineCapacity(ScenarioYear y) {
         Expr[] rows = new Expr[instance.mines().size()];
-        for (Ship ship : yearShips) {
-            rows[ship.mine()] = add(rows[ship.mine()], ship.column(), 1);
+        for (Ship ship : y.ships) {
+            rows[ship.mine()] = Expr.add(rows[ship.mine()], ship.column(), 1);
         }
         for (int m = 0; m < rows.length; m++) {
-            capacityRow("mineCapacity", s, t, m, rows[m]);
+            capacityRow("mineCapacity", y, m, rows[m]);
         }
     }
 
     /** §3.2 Refinery: Σ_m x(m, r, y) ≤ capacity of r in y. */
-    private void refineryCapacity(int s, int t, List<Ship> yearShips) {
+    private void refineryCapacity(ScenarioYear y) {
         Expr[] rows = new Expr[instance.refineries().size()];
-        for (Ship ship : yearShips) {
-            rows[ship.refinery()] = add(rows[ship.refinery()], ship.column(), 1);
+        for (Ship ship : y.ships) {
+            rows[ship.refinery()] = Expr.add(rows[ship.refinery()], ship.column(), 1);
         }
         for (int r = 0; r < rows.length; r++) {
-            capacityRow("refineryCapacity", s, t, data.mines + r, rows[r]);
+            capacityRow("refineryCapacity", y, data.mines + r, rows[r]);
         }
     }
 
-    private void capacityRow(String family, int s, int t, int f, Expr throughput) {
+    private void capacityRow(String family, ScenarioYear y, int f, Expr throughput) {
         if (throughput == null) {
             return;
         }
         Facility facility = data.facilities.get(f);
-        double factor = data.capacityFactor[s][f][t];
-        int year = data.year(t);
+        double factor = data.capacityFactor[y.scenario][f][y.t];
         for (BuildStart build : startsByFacility.get(f)) {
-            if (build.startYear() + facility.expansion().get().leadTime() <= year) {
+            if (build.startYear() + facility.expansion().get().leadTime() <= y.year) {
                 throughput.add(build.modulesColumn(), -factor * facility.expansion().get().moduleSize());
             }
         }
-        int row = mip.addRow(family + "[" + facility.id() + "," + year + "," + scenarioId(s) + "]",
-                Double.NEGATIVE_INFINITY, throughput, factor * facility.capacity().at(t));
-        capacityRows.add(new CapacityRow(s, t, f, row));
+        int row = mip.addRow(family + "[" + facility.id() + y.suffix, Double.NEGATIVE_INFINITY, throughput,
+                factor * facility.capacity().at(y.t));
+        capacityRows.add(new CapacityRow(y.scenario, y.t, f, row));
     }
 
-    /**
-     * §3.6 Contracts (take-or-pay): a held contract takes up to maxPerYear of its facility's
-     * throughput at its price instead of spot; it pays price × max(taken, minPerYear).
-     */
-    private void contracts(int s, int t, List<Ship> yearShips) {
-        List<Contract> contracts = instance.contracts();
+    /** §3.6 An optional contract takes nothing unless held: taken ≤ reach × hold (a signed one has reach as its bound). */
+    private void takenIfHeld(ScenarioYear y, ContractYear k) {
+        int hold = holdColumn[k.contract()];
+        if (k.takenColumn() < 0 || hold < 0) {
+            return;
+        }
+        mip.addRow("takenIfHeld[" + contractId(k) + y.suffix, Double.NEGATIVE_INFINITY,
+                new Expr().add(k.takenColumn(), 1).add(hold, -y.reach(k.contract())), 0);
+    }
+
+    /** §3.6 take-or-pay: paid ≥ taken. */
+    private void takeOrPay(ScenarioYear y, ContractYear k) {
+        if (k.takenColumn() < 0) {
+            return;
+        }
+        mip.addRow("takeOrPay[" + contractId(k) + y.suffix, 0,
+                new Expr().add(k.paidColumn(), 1).add(k.takenColumn(), -1), Double.POSITIVE_INFINITY);
+    }
+
+    /** §3.6 take-or-pay: an optional contract held pays minPerYear at least (a signed one has it as its bound). */
+    private void minimumPayment(ScenarioYear y, ContractYear k) {
+        int hold = holdColumn[k.contract()];
+        double minimum = instance.contracts().get(k.contract()).minPerYear();
+        if (hold < 0 || minimum <= 0) {
+            return;
+        }
+        mip.addRow("minimumPayment[" + contractId(k) + y.suffix, 0,
+                new Expr().add(k.paidColumn(), 1).add(hold, -minimum), Double.POSITIVE_INFINITY);
+    }
+
+    /** §3.6 The contracts on a facility take no more than its throughput. */
+    private void contractThroughput(ScenarioYear y) {
+        Expr[] rows = new Expr[data.facilities.size()];
+        for (ContractYear k : y.contracts) {
+            if (k.takenColumn() >= 0) {
+                int f = data.facility(instance.contracts().get(k.contract()).facility());
+                rows[f] = Expr.add(rows[f], k.takenColumn(), 1);
+            }
+        }
         Expr[] throughput = new Expr[data.facilities.size()];
-        for (Ship ship : yearShips) {
-            throughput[ship.mine()] = add(throughput[ship.mine()], ship.column(), -1);
+        for (Ship ship : y.ships) {
+            throughput[ship.mine()] = Expr.add(throughput[ship.mine()], ship.column(), -1);
             int fr = data.mines + ship.refinery();
-            throughput[fr] = add(throughput[fr], ship.column(), -1);
+            throughput[fr] = Expr.add(throughput[fr], ship.column(), -1);
         }
-        Expr[] taken = new Expr[data.facilities.size()];
-        int year = data.year(t);
-        double delta = data.discount[t];
-        String suffix = "," + year + "," + scenarioId(s) + "]";
-        for (int k = 0; k < contracts.size(); k++) {
-            Contract contract = contracts.get(k);
-            if (!contract.window().contains(year)) {
-                continue;
+        for (int f = 0; f < rows.length; f++) {
+            if (rows[f] != null) {
+                rows[f].addAll(throughput[f]);
+                mip.addRow("contractThroughput[" + data.facilities.get(f).id() + y.suffix, Double.NEGATIVE_INFINITY,
+                        rows[f], 0);
             }
-            int f = data.facility(contract.facility());
-            int hold = holdColumn[k];
-            double most = Math.min(contract.maxPerYear(), throughput[f] == null ? 0 : capacityBound(s, f, t));
-            int takenColumn = -1;
-            if (most > 0) {
-                takenColumn = mip.addVariable("taken[" + contract.id() + suffix, 0,
-                        hold < 0 ? most : Double.POSITIVE_INFINITY, false, 0);
-                CostPart spot = f < data.mines ? CostPart.MINING : CostPart.REFINING;
-                cost(takenColumn, spot, s, -delta * data.spotCost(s, f, t));
-                if (hold >= 0) {
-                    mip.addRow("takenIfHeld[" + contract.id() + suffix, Double.NEGATIVE_INFINITY,
-                            new Expr().add(takenColumn, 1).add(hold, -most), 0);
-                }
-                taken[f] = add(taken[f], takenColumn, 1);
-            }
-            int paidColumn = mip.addVariable("paid[" + contract.id() + suffix,
-                    hold < 0 ? contract.minPerYear() : 0, Double.POSITIVE_INFINITY, false, 0);
-            cost(paidColumn, CostPart.CONTRACTS, s, delta * contract.price());
-            if (takenColumn >= 0) {
-                mip.addRow("takeOrPay[" + contract.id() + suffix, 0,
-                        new Expr().add(paidColumn, 1).add(takenColumn, -1), Double.POSITIVE_INFINITY);
-            }
-            if (hold >= 0 && contract.minPerYear() > 0) {
-                mip.addRow("minimumPayment[" + contract.id() + suffix, 0,
-                        new Expr().add(paidColumn, 1).add(hold, -contract.minPerYear()), Double.POSITIVE_INFINITY);
-            }
-            contractYears.add(new ContractYear(s, t, k, takenColumn, paidColumn));
-        }
-        for (int f = 0; f < taken.length; f++) {
-            if (taken[f] == null) {
-                continue;
-            }
-            Expr row = taken[f];
-            Expr out = throughput[f];
-            for (int i = 0; i < out.size(); i++) {
-                row.add(out.column(i), out.coefficient(i));
-            }
-            mip.addRow("contractThroughput[" + data.facilities.get(f).id() + suffix, Double.NEGATIVE_INFINITY,
-                    row, 0);
         }
     }
 
+    /** The oxide column of a pool, where there is one: oxide = Σ yield × x over the pool's shipments. */
+    private void oxideMined(ScenarioYear y, int cm, int cr, int e) {
+        int oxide = y.oxideColumn(cm, cr, e);
+        if (oxide < 0) {
+            return;
+        }
+        Expr row = new Expr().addAll(y.minedPool(cm, cr, e)).add(oxide, 1);
+        mip.addRow("oxideMined[" + data.countryId(cm) + "," + y.pool(cr, e), 0, row, 0);
+    }
+
     /**
-     * §3.3 Separation with chain of custody, aggregated: oxide of element e available in a
-     * refining country is Σ recovery × basket × x over its refineries; deliveries and surplus
-     * draw from it, and deliveries to origin-sensitive buyers also draw from the part mined in
-     * each country. Also creates the delivery and surplus variables (outside oxide export controls).
+     * §3.3 chain of custody, per mining country: origin-sensitive buyers receive no more oxide
+     * mined in cm and separated in cr than the pool's shipments yield.
      */
-    private List<Delivery> separationAndDelivery(int s, int t, List<Ship> yearShips) {
-        int nc = instance.countries().size();
-        int ne = instance.elements().size();
-        int year = data.year(t);
-        String suffix = "," + year + "," + scenarioId(s) + "]";
-        // oxide available per (mining country, refining country, element) as −Σ yield × x
-        Expr[][][] minedPool = new Expr[nc][nc][];
-        boolean[][] pooled = new boolean[nc][ne];
-        for (Ship ship : yearShips) {
-            Mine mine = instance.mines().get(ship.mine());
-            Refinery refinery = instance.refineries().get(ship.refinery());
-            int cm = data.facilityCountry[ship.mine()];
-            int cr = data.facilityCountry[data.mines + ship.refinery()];
-            for (var share : mine.basket().entrySet()) {
-                double yield = share.getValue() * refinery.recovery(share.getKey());
-                if (yield <= 0) {
-                    continue;
-                }
-                int e = data.element(share.getKey());
-                if (minedPool[cm][cr] == null) {
-                    minedPool[cm][cr] = new Expr[ne];
-                }
-                minedPool[cm][cr][e] = add(minedPool[cm][cr][e], ship.column(), -yield);
-                pooled[cr][e] = true;
+    private void chainOfCustody(ScenarioYear y, int cm, int cr, int e) {
+        Expr mined = y.minedDrawn(cm, cr, e);
+        if (mined == null) {
+            return;
+        }
+        Expr row = new Expr().addAll(mined).addAll(available(y, cm, cr, e));
+        mip.addRow("chainOfCustody[" + data.countryId(cm) + "," + y.pool(cr, e), Double.NEGATIVE_INFINITY, row, 0);
+    }
+
+    /**
+     * §3.3 Separation with chain of custody, pooled by refining country: deliveries and surplus
+     * of e from the refineries of cr take no more than Σ yield × x over their shipments.
+     */
+    private void chainOfCustody(ScenarioYear y, int cr, int e) {
+        Expr row = new Expr();
+        if (y.drawn[cr][e] != null) {
+            row.addAll(y.drawn[cr][e]);
+        }
+        if (y.surplusColumn[cr][e] >= 0) {
+            row.add(y.surplusColumn[cr][e], 1);
+        }
+        for (int cm = 0; cm < instance.countries().size(); cm++) {
+            if (y.minedPool(cm, cr, e) != null) {
+                row.addAll(available(y, cm, cr, e));
             }
         }
-        List<Delivery> result = new ArrayList<>();
-        Expr[][] drawn = new Expr[nc][ne];
-        Expr[][][] minedDrawn = new Expr[nc][nc][];
-        List<Buyer> buyers = instance.buyers();
-        double delta = data.discount[t];
-        for (int b = 0; b < buyers.size(); b++) {
-            Buyer buyer = buyers.get(b);
-            int cb = data.buyerCountry[b];
-            for (int e = 0; e < ne; e++) {
-                if (data.demand[s][b][e][t] <= 0) {
-                    continue;
-                }
-                String element = instance.elements().get(e).id();
-                double tariffPrice = instance.elements().get(e).price().at(t);
-                for (int cr = 0; cr < nc; cr++) {
-                    if (!pooled[cr][e] || data.oxideBlocked[s][t][cr][cb][e]) {
-                        continue;
-                    }
-                    double unitCost = delta * data.freight[cr][cb];
-                    double unitTariff = delta * data.tariffRate[cr][cb] * tariffPrice;
-                    String refined = countryId(cr) + "," + buyer.id() + "," + element + suffix;
-                    if (!originSensitive[b]) {
-                        int column = mip.addVariable("deliver[*," + refined, 0, Double.POSITIVE_INFINITY, false, 0);
-                        cost(column, CostPart.FREIGHT, s, unitCost);
-                        cost(column, CostPart.TARIFFS, s, unitTariff);
-                        drawn[cr][e] = add(drawn[cr][e], column, 1);
-                        result.add(new Delivery(s, t, b, e, -1, cr, column));
-                        continue;
-                    }
-                    for (int cm = 0; cm < nc; cm++) {
-                        if (minedPool[cm][cr] == null || minedPool[cm][cr][e] == null) {
-                            continue;
-                        }
-                        int column = mip.addVariable("deliver[" + countryId(cm) + "," + refined, 0,
-                                Double.POSITIVE_INFINITY, false, 0);
-                        cost(column, CostPart.FREIGHT, s, unitCost);
-                        cost(column, CostPart.TARIFFS, s, unitTariff);
-                        drawn[cr][e] = add(drawn[cr][e], column, 1);
-                        if (minedDrawn[cm][cr] == null) {
-                            minedDrawn[cm][cr] = new Expr[ne];
-                        }
-                        minedDrawn[cm][cr][e] = add(minedDrawn[cm][cr][e], column, 1);
-                        result.add(new Delivery(s, t, b, e, cm, cr, column));
-                    }
-                }
-            }
-        }
-        for (int cr = 0; cr < nc; cr++) {
-            for (int e = 0; e < ne; e++) {
-                if (!pooled[cr][e]) {
-                    continue;
-                }
-                String where = countryId(cr) + "," + instance.elements().get(e).id() + suffix;
-                double surplusPrice = instance.elements().get(e).surplusPrice().at(t);
-                Expr row = drawn[cr][e];
-                if (surplusPrice > 0) {
-                    int column = mip.addVariable("surplus[" + where, 0, Double.POSITIVE_INFINITY, false, 0);
-                    cost(column, CostPart.SURPLUS_REVENUE, s, delta * surplusPrice);
-                    surpluses.add(new Surplus(s, t, cr, e, column));
-                    row = add(row, column, 1);
-                }
-                if (row == null) {
-                    continue;
-                }
-                for (int cm = 0; cm < nc; cm++) {
-                    Expr available = minedPool[cm][cr] == null ? null : minedPool[cm][cr][e];
-                    if (available == null) {
-                        continue;
-                    }
-                    Expr mined = minedDrawn[cm][cr] == null ? null : minedDrawn[cm][cr][e];
-                    if (mined == null) {
-                        appendTo(row, available);
-                        continue;
-                    }
-                    String minedWhere = countryId(cm) + "," + where;
-                    if (available.size() > 1) {
-                        // both rows below need this sum: name it once instead of writing it twice
-                        int oxide = mip.addVariable("oxide[" + minedWhere, 0, Double.POSITIVE_INFINITY, false, 0);
-                        mip.addRow("oxideMined[" + minedWhere, 0, available.add(oxide, 1), 0);
-                        available = new Expr().add(oxide, -1);
-                    }
-                    appendTo(row, available);
-                    appendTo(mined, available);
-                    mip.addRow("chainOfCustody[" + minedWhere, Double.NEGATIVE_INFINITY, mined, 0);
-                }
-                mip.addRow("chainOfCustody[" + where, Double.NEGATIVE_INFINITY, row, 0);
-            }
-        }
-        deliveries.addAll(result);
-        return result;
+        mip.addRow("chainOfCustody[" + y.pool(cr, e), Double.NEGATIVE_INFINITY, row, 0);
+    }
+
+    /** The oxide of a pool as the rows read it: −oxide where the pool has that column, else −Σ yield × x. */
+    private static Expr available(ScenarioYear y, int cm, int cr, int e) {
+        int oxide = y.oxideColumn(cm, cr, e);
+        return oxide >= 0 ? new Expr().add(oxide, -1) : y.minedPool(cm, cr, e);
     }
 
     /**
      * §3.4 Demand: delivered + avoided by substitutes + shortfall = demand (after demand
-     * factors); each substitute avoids at most maxShare × demand from its fromYear on.
+     * factors), per buyer, element and year with demand.
      */
-    private void demand(int s, int t, List<Delivery> yearDeliveries) {
-        List<Buyer> buyers = instance.buyers();
+    private void demand(ScenarioYear y) {
         int ne = instance.elements().size();
-        Expr[][] rows = new Expr[buyers.size()][ne];
-        for (Delivery d : yearDeliveries) {
-            rows[d.buyer()][d.element()] = add(rows[d.buyer()][d.element()], d.column(), 1);
+        Expr[][] rows = new Expr[instance.buyers().size()][ne];
+        for (Delivery d : y.deliveries) {
+            rows[d.buyer()][d.element()] = Expr.add(rows[d.buyer()][d.element()], d.column(), 1);
         }
-        int year = data.year(t);
-        double delta = data.discount[t];
-        for (int b = 0; b < buyers.size(); b++) {
-            Buyer buyer = buyers.get(b);
-            for (int e = 0; e < ne; e++) {
-                double demand = data.demand[s][b][e][t];
-                if (demand <= 0) {
-                    continue;
-                }
-                String element = instance.elements().get(e).id();
-                String where = buyer.id() + "," + element + "," + year + "," + scenarioId(s) + "]";
-                Expr row = rows[b][e] == null ? new Expr() : rows[b][e];
-                List<Substitute> subs = buyer.substitutes();
-                for (int j = 0; j < subs.size(); j++) {
-                    Substitute sub = subs.get(j);
-                    if (!sub.element().equals(element) || sub.fromYear() > year || sub.maxShare() <= 0) {
-                        continue;
-                    }
-                    int column = mip.addVariable("substitute" + j + "[" + where, 0, sub.maxShare() * demand, false, 0);
-                    cost(column, CostPart.SUBSTITUTION, s, delta * sub.cost());
-                    substitutions.add(new Substitution(s, t, b, e, sub, column));
-                    row.add(column, 1);
-                }
-                int shortfall = mip.addVariable("shortfall[" + where, 0, demand, false, 0);
-                cost(shortfall, CostPart.SHORTFALL, s, delta * data.shortfallPenalty(buyer, e));
-                shortfalls.add(new Shortfall(s, t, b, e, shortfall));
-                row.add(shortfall, 1);
-                int demandRow = mip.addRow("demand[" + where, demand, row, demand);
-                demandRows.add(new DemandRow(s, t, b, e, demandRow));
-            }
+        for (Substitution a : y.substitutions) {
+            rows[a.buyer()][a.element()] = Expr.add(rows[a.buyer()][a.element()], a.column(), 1);
+        }
+        for (Shortfall q : y.shortfalls) {
+            Expr row = Expr.add(rows[q.buyer()][q.element()], q.column(), 1);
+            double demand = data.demand[y.scenario][q.buyer()][q.element()][y.t];
+            int demandRow = mip.addRow("demand[" + buyerElement(q.buyer(), q.element()) + y.suffix, demand, row,
+                    demand);
+            demandRows.add(new DemandRow(y.scenario, y.t, q.buyer(), q.element(), demandRow));
         }
     }
 
     /** §3.5 Mandate: compliant tonnes ≥ minShare × delivered tonnes, per buyer, element and year. */
-    private void mandates(int s, int t, List<Delivery> yearDeliveries) {
+    private void mandate(ScenarioYear y) {
         List<Buyer> buyers = instance.buyers();
         int ne = instance.elements().size();
         Expr[][] rows = new Expr[buyers.size()][ne];
-        for (Delivery d : yearDeliveries) {
+        for (Delivery d : y.deliveries) {
             Buyer buyer = buyers.get(d.buyer());
             if (buyer.mandate().isEmpty()) {
                 continue;
             }
             Mandate mandate = buyer.mandate().get();
-            double minShare = mandate.minShare().at(t);
+            double minShare = mandate.minShare().at(y.t);
             if (minShare <= 0) {
                 continue;
             }
             double compliant = compliant(mandate, d) ? 1 : 0;
-            rows[d.buyer()][d.element()] = add(rows[d.buyer()][d.element()], d.column(), compliant - minShare);
+            rows[d.buyer()][d.element()] = Expr.add(rows[d.buyer()][d.element()], d.column(), compliant - minShare);
         }
         for (int b = 0; b < buyers.size(); b++) {
             for (int e = 0; e < ne; e++) {
                 if (rows[b][e] != null) {
-                    mip.addRow("mandate[" + buyers.get(b).id() + "," + instance.elements().get(e).id() + ","
-                            + data.year(t) + "," + scenarioId(s) + "]", 0, rows[b][e], Double.POSITIVE_INFINITY);
+                    mip.addRow("mandate[" + buyerElement(b, e) + y.suffix, 0, rows[b][e], Double.POSITIVE_INFINITY);
                 }
             }
         }
@@ -569,116 +522,108 @@ public final class SourcingModel {
         return minedOk && refinedOk;
     }
 
+    /** Defines a capped buyer's {@code delivered} column: Σ deliveries − delivered = 0. */
+    private void deliveredTotal(ScenarioYear y, ScenarioYear.DeliveredTotal total) {
+        Expr sum = new Expr().add(total.column(), -1);
+        for (Delivery d : total.deliveries()) {
+            sum.add(d.column(), 1);
+        }
+        mip.addRow("deliveredTotal[" + buyerElement(total.buyer(), total.element()) + y.suffix, 0, sum, 0);
+    }
+
+    /** §1 maxCountryShare σ: tonnes mined in country c ≤ σ × delivered (no row when none can be). */
+    private void countryShareMined(ScenarioYear y, ScenarioYear.DeliveredTotal total, int c) {
+        Expr mined = new Expr();
+        for (Delivery d : total.deliveries()) {
+            if (d.miningCountry() == c) {
+                mined.add(d.column(), 1);
+            }
+        }
+        countryShareRow("countryShareMined", y, total, c, mined);
+    }
+
+    /** §1 maxCountryShare σ: tonnes refined in country c ≤ σ × delivered (no row when none can be). */
+    private void countryShareRefined(ScenarioYear y, ScenarioYear.DeliveredTotal total, int c) {
+        Expr refined = new Expr();
+        for (Delivery d : total.deliveries()) {
+            if (d.refiningCountry() == c) {
+                refined.add(d.column(), 1);
+            }
+        }
+        countryShareRow("countryShareRefined", y, total, c, refined);
+    }
+
+    private void countryShareRow(String family, ScenarioYear y, ScenarioYear.DeliveredTotal total, int c,
+                                 Expr tonnes) {
+        if (tonnes.isEmpty()) {
+            return;
+        }
+        double sigma = instance.buyers().get(total.buyer()).maxCountryShare().get();
+        mip.addRow(family + "[" + buyerElement(total.buyer(), total.element()) + "," + data.countryId(c) + y.suffix,
+                Double.NEGATIVE_INFINITY, tonnes.add(total.column(), -sigma), 0);
+    }
+
+    // ---------------------------------------------------------------- rows over all scenarios
+
+    /** §3.8 Expected risk-tonnes ≤ budget. */
+    private void riskBudget(double budget) {
+        riskBudgetRow = mip.addRow("riskBudget", Double.NEGATIVE_INFINITY,
+                weighted(CostWeights.none(instance).withPart(CostPart.RISK, 1)), budget);
+    }
+
     /**
-     * §1 maxCountryShare σ: per buyer, element and year, no country accounts for more than σ
-     * of the delivered tonnes, counted by mining country and by refining country.
+     * Gives the model another risk budget (model.md §3.8): the model of the same instance with
+     * {@code riskBudget} = {@code budget}. An empty budget removes the row.
      */
-    private void countryShareCaps(int s, int t, List<Delivery> yearDeliveries) {
-        List<Buyer> buyers = instance.buyers();
-        int nc = instance.countries().size();
-        int ne = instance.elements().size();
-        List<List<Delivery>> byBuyerElement = new ArrayList<>();
-        for (int i = 0; i < buyers.size() * ne; i++) {
-            byBuyerElement.add(null);
-        }
-        for (Delivery d : yearDeliveries) {
-            double sigma = buyers.get(d.buyer()).maxCountryShare().orElse(1.0);
-            if (sigma >= 1) {
-                continue;
-            }
-            int key = d.buyer() * ne + d.element();
-            if (byBuyerElement.get(key) == null) {
-                byBuyerElement.set(key, new ArrayList<>());
-            }
-            byBuyerElement.get(key).add(d);
-        }
-        String suffix = "," + data.year(t) + "," + scenarioId(s) + "]";
-        for (int key = 0; key < byBuyerElement.size(); key++) {
-            List<Delivery> list = byBuyerElement.get(key);
-            if (list == null) {
-                continue;
-            }
-            Buyer buyer = buyers.get(key / ne);
-            double sigma = buyer.maxCountryShare().get();
-            String where = buyer.id() + "," + instance.elements().get(key % ne).id();
-            // total delivered, named once, so each cap row holds one country's tonnes and this total
-            int total = mip.addVariable("delivered[" + where + suffix, 0, Double.POSITIVE_INFINITY, false, 0);
-            Expr sum = new Expr().add(total, -1);
-            for (Delivery d : list) {
-                sum.add(d.column(), 1);
-            }
-            mip.addRow("deliveredTotal[" + where + suffix, 0, sum, 0);
-            for (int c = 0; c < nc; c++) {
-                Expr mined = new Expr();
-                Expr refined = new Expr();
-                for (Delivery d : list) {
-                    if (d.miningCountry() == c) {
-                        mined.add(d.column(), 1);
-                    }
-                    if (d.refiningCountry() == c) {
-                        refined.add(d.column(), 1);
-                    }
-                }
-                if (!mined.isEmpty()) {
-                    mip.addRow("countryShareMined[" + where + "," + countryId(c) + suffix, Double.NEGATIVE_INFINITY,
-                            mined.add(total, -sigma), 0);
-                }
-                if (!refined.isEmpty()) {
-                    mip.addRow("countryShareRefined[" + where + "," + countryId(c) + suffix,
-                            Double.NEGATIVE_INFINITY, refined.add(total, -sigma), 0);
-                }
-            }
+    public void setRiskBudget(Optional<Double> budget) {
+        if (riskBudgetRow < 0) {
+            budget.ifPresent(this::riskBudget);
+        } else if (budget.isPresent()) {
+            mip.setRowBounds(riskBudgetRow, Double.NEGATIVE_INFINITY, budget.get());
+        } else {
+            // the row is written after every row this model keeps the index of, so none moves
+            mip.removeRow(riskBudgetRow);
+            riskBudgetRow = -1;
         }
     }
 
-    /** §3.8 Expected risk-tonnes ≤ riskBudget, when set. */
-    private void riskBudget() {
-        if (instance.riskBudget().isEmpty()) {
-            return;
-        }
-        Expr row = new Expr();
-        costs.forEach(CostPart.RISK, (column, scenario, amount) ->
-                row.add(column, data.probability(scenario) * amount));
-        mip.addRow("riskBudget", Double.NEGATIVE_INFINITY, row, instance.riskBudget().get());
+    // ---------------------------------------------------------------- objective
+
+    /**
+     * Writes the objective: the recorded cost terms, each times {@code weights}, replacing the
+     * objective the model had. {@link #build} ends with {@link CostWeights#standard}; another
+     * weighting (another riskWeight, risk alone) re-weighs the same model in place. Terms are
+     * added in the order they were recorded, which fixes each coefficient to the last bit.
+     */
+    public void setObjective(CostWeights weights) {
+        mip.clearObjective();
+        costs.forEach((column, part, scenario, amount) -> mip.addObjective(column, weights.of(part, scenario) * amount));
+    }
+
+    /** The cost terms times {@code weights}, as a linear expression: the left side of a row on costs. */
+    private Expr weighted(CostWeights weights) {
+        Expr expr = new Expr();
+        costs.forEach((column, part, scenario, amount) -> expr.add(column, weights.of(part, scenario) * amount));
+        return expr;
     }
 
     // ---------------------------------------------------------------- helpers
 
-    /**
-     * Records that one unit of {@code column} costs {@code amount} in {@code part} (discounted;
-     * in scenario {@code scenario}, or first stage when −1) and adds it to the objective:
-     * first-stage terms as they are, scenario terms weighted by probability, risk times riskWeight.
-     */
-    private void cost(int column, CostPart part, int scenario, double amount) {
-        if (amount == 0) {
-            return;
-        }
-        costs.add(column, part, scenario, amount);
-        double weight = scenario < 0 ? 1 : data.probability(scenario);
-        double scale = part == CostPart.RISK ? instance.riskWeight() : part.sign();
-        mip.addObjective(column, weight * scale * amount);
+    private Expansion expansion(int f) {
+        return data.facilities.get(f).expansion().get();
     }
 
-    private double capacityBound(int s, int f, int t) {
-        return capacityBound[f][t] * data.capacityFactor[s][f][t];
+    /** {@code facility,startYear]} */
+    private String buildName(BuildStart start) {
+        return data.facilities.get(start.facility()).id() + "," + start.startYear() + "]";
     }
 
-    private String scenarioId(int s) {
-        return instance.scenarios().get(s).id();
+    private String contractId(ContractYear k) {
+        return instance.contracts().get(k.contract()).id();
     }
 
-    private String countryId(int c) {
-        return instance.countries().get(c).id();
-    }
-
-    private static Expr add(Expr expr, int column, double value) {
-        return (expr == null ? new Expr() : expr).add(column, value);
-    }
-
-    private static void appendTo(Expr target, Expr source) {
-        for (int i = 0; i < source.size(); i++) {
-            target.add(source.column(i), source.coefficient(i));
-        }
+    private String buyerElement(int b, int e) {
+        return instance.buyers().get(b).id() + "," + instance.elements().get(e).id();
     }
 
     // ---------------------------------------------------------------- read access
