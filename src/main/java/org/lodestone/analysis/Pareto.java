@@ -3,13 +3,15 @@ package org.lodestone.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.lodestone.domain.Instance;
 import org.lodestone.io.InstanceReader;
-import org.lodestone.model.MipModel;
+import org.lodestone.model.CostPart;
+import org.lodestone.model.CostWeights;
 import org.lodestone.model.SourcingModel;
 import org.lodestone.plan.Plan;
 import org.lodestone.validate.InvalidInputException;
@@ -17,7 +19,8 @@ import org.lodestone.validate.InvalidInputException;
 /**
  * The cost–risk frontier by the ε-constraint method on expected risk. Every point is a full plan
  * of the instance with {@code riskWeight} 0 (so its objective is its cost) and a
- * {@code riskBudget}, set through the instance tree:
+ * {@code riskBudget}: the model of the instance as given, re-weighted and re-budgeted in place
+ * ({@link SourcingModel#setObjective}, {@link SourcingModel#setRiskBudget}):
  *
  * <ol>
  *   <li>The min-cost end: no budget. Its risk is R_max, its cost C_min.</li>
@@ -50,8 +53,9 @@ public final class Pareto {
      *
      * @param number 1 … N by increasing budget
      * @param riskBudget the budget the point was solved with; null for the min-cost end (no budget)
-     * @param instance the instance solved (riskWeight 0, riskBudget as given)
-     * @param plan its plan; cost = objective, since riskWeight is 0
+     * @param instance the instance as given; its riskWeight and riskBudget are those of the
+     *                 tree, not the 0 and {@code riskBudget} the point was solved with
+     * @param plan its plan; cost = objective, since the point was solved with riskWeight 0
      */
     public record Point(int number, Double riskBudget, Instance instance, Plan plan) {
         public boolean hasPlan() {
@@ -103,13 +107,11 @@ public final class Pareto {
         if (count < 2 || count > MAX_POINTS) {
             throw new InvalidInputException("", "--points must be between 2 and " + MAX_POINTS + ", got " + count);
         }
-        InstanceReader.toInstance(tree); // the instance as given must be valid
-        Instance free = instance(tree, null);
-        Instance riskOnly = instance(tree, null);
+        Instance given = InstanceReader.toInstance(tree);
         int total = count + 1;
         List<Solved> ends = Batch.solve(List.of(
-                new Batch.Job("lowest possible risk", riskOnly, Pareto::minimiseRiskOnly),
-                new Batch.Job("min-cost end (no risk budget)", free)), settings, 1, total);
+                new Batch.Job("lowest possible risk", given, Pareto::minimiseRiskOnly),
+                new Batch.Job("min-cost end (no risk budget)", given, costWithin(null))), settings, 1, total);
         Solved lowest = ends.get(0);
         Solved minCost = ends.get(1);
         Point last = new Point(count, null, minCost.instance(), minCost.plan());
@@ -133,7 +135,7 @@ public final class Pareto {
         for (int i = 0; i < budgets.size(); i++) {
             String label = i == 0 ? "min-risk end" : "point " + (i + 1);
             jobs.add(new Batch.Job(String.format(Locale.ROOT, "%s (risk budget %,.1f)", label, budgets.get(i)),
-                    instance(tree, budgets.get(i))));
+                    given, costWithin(budgets.get(i))));
         }
         List<Solved> solved = Batch.solve(jobs, settings, 3, total);
         List<Point> points = new ArrayList<>();
@@ -178,37 +180,17 @@ public final class Pareto {
         return out;
     }
 
-    /** The instance of the tree with riskWeight 0 and the given budget (none when null). */
-    private static Instance instance(JsonNode tree, Double budget) throws InvalidInputException {
-        ObjectNode copy = (ObjectNode) tree.deepCopy();
-        copy.put("riskWeight", 0);
-        if (budget == null) {
-            copy.remove("riskBudget");
-        } else {
-            copy.put("riskBudget", budget);
-        }
-        return InstanceReader.toInstance(copy);
+    /** Cost alone (riskWeight 0) as the objective, within the given risk budget (none when null). */
+    private static Consumer<SourcingModel> costWithin(Double budget) {
+        return model -> {
+            model.setObjective(CostWeights.standard(model.instance()).withPart(CostPart.RISK, 0));
+            model.setRiskBudget(Optional.ofNullable(budget));
+        };
     }
 
-    /**
-     * Replaces the model's objective by risk alone (times {@link #RISK_ONLY_WEIGHT}): a model of the
-     * same instance with riskWeight w differs from it only by w × risk in the objective.
-     */
+    /** Risk alone (times {@link #RISK_ONLY_WEIGHT}) as the objective, without a risk budget. */
     private static void minimiseRiskOnly(SourcingModel model) {
-        Instance weighted = withRiskWeight(model.instance(), RISK_ONLY_WEIGHT);
-        MipModel costs = model.mip();
-        MipModel risky = SourcingModel.build(weighted).mip();
-        if (risky.variables() != costs.variables()) {
-            throw new IllegalStateException("the model changed shape with the risk weight");
-        }
-        for (int j = 0; j < costs.variables(); j++) {
-            costs.addObjective(j, risky.objective(j) - 2 * costs.objective(j));
-        }
-    }
-
-    private static Instance withRiskWeight(Instance i, double weight) {
-        return new Instance(i.name(), i.description(), i.sources(), i.horizon(), i.discountRate(), weight,
-                i.riskBudget(), i.elements(), i.countries(), i.mines(), i.refineries(), i.buyers(), i.lanes(),
-                i.tariffs(), i.exportControls(), i.contracts(), i.scenarios());
+        model.setObjective(CostWeights.none(model.instance()).withPart(CostPart.RISK, RISK_ONLY_WEIGHT));
+        model.setRiskBudget(Optional.empty());
     }
 }
