@@ -186,15 +186,17 @@ public final class PlanExtractor {
                 contractUse.add(new Plan.ContractUse(contract.id(), start + cy.year(), taken, paid));
             }
         }
-        Map<List<Integer>, Double> avoided = new LinkedHashMap<>();
+        // every substitute of a buyer for an element adds to one entry, listed in model order
+        Map<SubstitutionKey, Double> avoided = new LinkedHashMap<>();
         for (SourcingModel.Substitution sub : substitutionVars.get(s)) {
-            avoided.merge(List.of(sub.year(), sub.buyer(), sub.element()), values[sub.column()], Double::sum);
+            avoided.merge(new SubstitutionKey(sub.year(), sub.buyer(), sub.element()), values[sub.column()],
+                    Double::sum);
         }
         List<Plan.Substitution> substitution = new ArrayList<>();
         avoided.forEach((key, tonnes) -> {
             if (tonnes > REPORT_THRESHOLD) {
-                substitution.add(new Plan.Substitution(instance.buyers().get(key.get(1)).id(),
-                        instance.elements().get(key.get(2)).id(), start + key.get(0), tonnes));
+                substitution.add(new Plan.Substitution(instance.buyers().get(key.buyer()).id(),
+                        instance.elements().get(key.element()).id(), start + key.year(), tonnes));
             }
         });
         List<Plan.Shortfall> shortfalls = new ArrayList<>();
@@ -234,7 +236,7 @@ public final class PlanExtractor {
                 elementIndex.put(instance.elements().get(e).id(), e);
             }
             // slots per (year, refining country, element), in model order (mine, then refinery)
-            Map<List<Integer>, List<Slot>> slots = new HashMap<>();
+            Map<PoolKey, List<Slot>> slots = new HashMap<>();
             for (SourcingModel.Ship ship : shipVars.get(s)) {
                 double x = values[ship.column()];
                 if (x <= 0) {
@@ -248,45 +250,45 @@ public final class PlanExtractor {
                     double oxide = share.getValue() * refinery.recovery(share.getKey()) * x;
                     if (oxide > 0) {
                         int e = elementIndex.get(share.getKey());
-                        slots.computeIfAbsent(List.of(ship.year(), cr, e), key -> new ArrayList<>())
+                        slots.computeIfAbsent(new PoolKey(ship.year(), cr, e), key -> new ArrayList<>())
                                 .add(new Slot(ship.mine(), ship.refinery(), cm, oxide));
                     }
                 }
             }
-            Map<List<Integer>, Double> delivered = new HashMap<>();
+            Map<DeliveryKey, Double> delivered = new HashMap<>();
             List<SourcingModel.Delivery> ordered = deliveryVars.get(s).stream()
                     .filter(d -> values[d.column()] > 0)
                     .sorted(Comparator.comparingInt((SourcingModel.Delivery d) -> d.miningCountry() < 0 ? 1 : 0))
                     .toList();
             for (SourcingModel.Delivery d : ordered) {
-                draw(slots.getOrDefault(List.of(d.year(), d.refiningCountry(), d.element()), List.of()),
+                draw(slots.getOrDefault(new PoolKey(d.year(), d.refiningCountry(), d.element()), List.of()),
                         d.miningCountry(), values[d.column()], (slot, tonnes) -> delivered.merge(
-                                List.of(d.year(), d.buyer(), d.element(), slot.mine, slot.refinery), tonnes,
+                                new DeliveryKey(d.year(), d.buyer(), d.element(), slot.mine, slot.refinery), tonnes,
                                 Double::sum));
             }
             delivered.entrySet().stream()
                     .filter(entry -> entry.getValue() > REPORT_THRESHOLD)
-                    .sorted(Map.Entry.comparingByKey(PlanExtractor::compareKeys))
+                    .sorted(Map.Entry.comparingByKey())
                     .forEach(entry -> {
-                        List<Integer> key = entry.getKey();
-                        deliveries.add(new Plan.Delivery(instance.mines().get(key.get(3)).id(),
-                                instance.refineries().get(key.get(4)).id(), instance.buyers().get(key.get(1)).id(),
-                                instance.elements().get(key.get(2)).id(), start + key.get(0), entry.getValue()));
+                        DeliveryKey key = entry.getKey();
+                        deliveries.add(new Plan.Delivery(instance.mines().get(key.mine()).id(),
+                                instance.refineries().get(key.refinery()).id(), instance.buyers().get(key.buyer()).id(),
+                                instance.elements().get(key.element()).id(), start + key.year(), entry.getValue()));
                     });
-            Map<List<Integer>, Double> sold = new HashMap<>();
+            Map<SurplusKey, Double> sold = new HashMap<>();
             for (SourcingModel.Surplus u : surplusVars.get(s)) {
                 if (values[u.column()] > 0) {
-                    draw(slots.getOrDefault(List.of(u.year(), u.refiningCountry(), u.element()), List.of()), -1,
+                    draw(slots.getOrDefault(new PoolKey(u.year(), u.refiningCountry(), u.element()), List.of()), -1,
                             values[u.column()], (slot, tonnes) -> sold.merge(
-                                    List.of(u.year(), slot.refinery, u.element()), tonnes, Double::sum));
+                                    new SurplusKey(u.year(), slot.refinery, u.element()), tonnes, Double::sum));
                 }
             }
             sold.entrySet().stream()
                     .filter(entry -> entry.getValue() > REPORT_THRESHOLD)
-                    .sorted(Map.Entry.comparingByKey(PlanExtractor::compareKeys))
+                    .sorted(Map.Entry.comparingByKey())
                     .forEach(entry -> surplus.add(new Plan.Surplus(
-                            instance.refineries().get(entry.getKey().get(1)).id(),
-                            instance.elements().get(entry.getKey().get(2)).id(), start + entry.getKey().get(0),
+                            instance.refineries().get(entry.getKey().refinery()).id(),
+                            instance.elements().get(entry.getKey().element()).id(), start + entry.getKey().year(),
                             entry.getValue())));
         }
     }
@@ -318,14 +320,34 @@ public final class PlanExtractor {
         }
     }
 
-    private static int compareKeys(List<Integer> a, List<Integer> b) {
-        for (int i = 0; i < a.size(); i++) {
-            int c = Integer.compare(a.get(i), b.get(i));
-            if (c != 0) {
-                return c;
-            }
+    /** Substitution of one buyer and element in one year (year index); the plan lists one entry per key. */
+    private record SubstitutionKey(int year, int buyer, int element) {}
+
+    /** The oxide of one element separated in one refining country in one year (year index). */
+    private record PoolKey(int year, int refiningCountry, int element) {}
+
+    /** Oxide delivered from one (mine, refinery) to a buyer; the plan lists deliveries in this key's order. */
+    private record DeliveryKey(int year, int buyer, int element, int mine, int refinery)
+            implements Comparable<DeliveryKey> {
+        private static final Comparator<DeliveryKey> ORDER = Comparator.comparingInt(DeliveryKey::year)
+                .thenComparingInt(DeliveryKey::buyer).thenComparingInt(DeliveryKey::element)
+                .thenComparingInt(DeliveryKey::mine).thenComparingInt(DeliveryKey::refinery);
+
+        @Override
+        public int compareTo(DeliveryKey other) {
+            return ORDER.compare(this, other);
         }
-        return 0;
+    }
+
+    /** Surplus sold by one refinery; the plan lists surplus in this key's order. */
+    private record SurplusKey(int year, int refinery, int element) implements Comparable<SurplusKey> {
+        private static final Comparator<SurplusKey> ORDER = Comparator.comparingInt(SurplusKey::year)
+                .thenComparingInt(SurplusKey::refinery).thenComparingInt(SurplusKey::element);
+
+        @Override
+        public int compareTo(SurplusKey other) {
+            return ORDER.compare(this, other);
+        }
     }
 
     private static final class Slot {
