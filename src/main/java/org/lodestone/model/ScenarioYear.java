@@ -352,7 +352,10 @@ final class ScenarioYear {
         return oxideColumn[cm][cr] == null ? -1 : oxideColumn[cm][cr][e];
     }
 
-    /** Whether some column draws on the oxide of e separated in cr (a delivery or the surplus), which needs some to be separated there. */
+    /**
+     * Whether some column draws on the oxide of e separated in cr, a delivery or the surplus;
+     * either exists only where some shipment yields e in cr.
+     */
     boolean drawnOn(int cr, int e) {
         return drawn[cr][e] != null || surplusColumn[cr][e] >= 0;
     }

@@ -363,7 +363,7 @@ public final class SourcingModel {
         capacityRows.add(new CapacityRow(y.scenario, y.t, f, row));
     }
 
-    /** §3.6 An optional contract takes nothing unless held: taken ≤ reach × hold (a signed one has reach as its bound). */
+    /** §3.6 An optional contract takes nothing unless held: taken ≤ reach × hold (reach bounds a signed one's column). */
     private void takenIfHeld(ScenarioYear y, ContractYear k) {
         int hold = holdColumn[k.contract()];
         if (k.takenColumn() < 0 || hold < 0) {
@@ -597,7 +597,8 @@ public final class SourcingModel {
      */
     public void setObjective(CostWeights weights) {
         mip.clearObjective();
-        costs.forEach((column, part, scenario, amount) -> mip.addObjective(column, weights.of(part, scenario) * amount));
+        costs.forEach((column, part, scenario, amount) ->
+                mip.addObjective(column, weights.of(part, scenario) * amount));
     }
 
     /** The cost terms times {@code weights}, as a linear expression: the left side of a row on costs. */
