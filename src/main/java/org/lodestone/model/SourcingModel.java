@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 import org.lodestone.domain.Buyer;
 import org.lodestone.domain.Contract;
@@ -533,28 +534,22 @@ public final class SourcingModel {
 
     /** §1 maxCountryShare σ: tonnes mined in country c ≤ σ × delivered (no row when none can be). */
     private void countryShareMined(ScenarioYear y, ScenarioYear.DeliveredTotal total, int c) {
-        Expr mined = new Expr();
-        for (Delivery d : total.deliveries()) {
-            if (d.miningCountry() == c) {
-                mined.add(d.column(), 1);
-            }
-        }
-        countryShareRow("countryShareMined", y, total, c, mined);
+        countryShareRow("countryShareMined", y, total, c, Delivery::miningCountry);
     }
 
     /** §1 maxCountryShare σ: tonnes refined in country c ≤ σ × delivered (no row when none can be). */
     private void countryShareRefined(ScenarioYear y, ScenarioYear.DeliveredTotal total, int c) {
-        Expr refined = new Expr();
-        for (Delivery d : total.deliveries()) {
-            if (d.refiningCountry() == c) {
-                refined.add(d.column(), 1);
-            }
-        }
-        countryShareRow("countryShareRefined", y, total, c, refined);
+        countryShareRow("countryShareRefined", y, total, c, Delivery::refiningCountry);
     }
 
     private void countryShareRow(String family, ScenarioYear y, ScenarioYear.DeliveredTotal total, int c,
-                                 Expr tonnes) {
+                                 ToIntFunction<Delivery> country) {
+        Expr tonnes = new Expr();
+        for (Delivery d : total.deliveries()) {
+            if (country.applyAsInt(d) == c) {
+                tonnes.add(d.column(), 1);
+            }
+        }
         if (tonnes.isEmpty()) {
             return;
         }

@@ -41,39 +41,25 @@ class RowFamilyStructureTest {
 
     @Test
     void modulesIfStarted() {
-        SourcingModel model = SourcingModel.build(expandable(1, 2026));
-        List<Row> rows = rows(model, "modulesIfStarted");
-        assertEquals(List.of("modulesIfStarted[mA,2026]"), names(rows));
-        Row row = rows.get(0);
-        assertEquals(-INF, row.lower());
-        assertEquals(0, row.upper());
-        assertEquals(1, row.coefficient("modules[mA,2026]"));
-        assertEquals(-3, row.coefficient("starts[mA,2026]"));
+        assertEquals(List.of(new Row("modulesIfStarted[mA,2026]", -INF, 0,
+                        Map.of("starts[mA,2026]", -3.0, "modules[mA,2026]", 1.0))),
+                rows(SourcingModel.build(expandable(1, 2026)), "modulesIfStarted"));
     }
 
     @Test
     void startsWithModule() {
-        SourcingModel model = SourcingModel.build(expandable(1, 2026));
-        List<Row> rows = rows(model, "startsWithModule");
-        assertEquals(List.of("startsWithModule[mA,2026]"), names(rows));
-        Row row = rows.get(0);
-        assertEquals(-INF, row.lower());
-        assertEquals(0, row.upper());
-        assertEquals(1, row.coefficient("starts[mA,2026]"));
-        assertEquals(-1, row.coefficient("modules[mA,2026]"));
+        assertEquals(List.of(new Row("startsWithModule[mA,2026]", -INF, 0,
+                        Map.of("starts[mA,2026]", 1.0, "modules[mA,2026]", -1.0))),
+                rows(SourcingModel.build(expandable(1, 2026)), "startsWithModule"));
     }
 
     /** Two start years need the row; its coefficients are the starts (or builds) of every year. */
     @Test
     void oneStart() {
-        SourcingModel model = SourcingModel.build(expandable(2, 2027));
-        List<Row> rows = rows(model, "oneStart");
-        assertEquals(List.of("oneStart[mA]", "oneStart[rU]"), names(rows));
-        Row mine = rows.get(0);
-        assertEquals(-INF, mine.lower());
-        assertEquals(1, mine.upper());
-        assertEquals(Map.of("starts[mA,2026]", 1.0, "starts[mA,2027]", 1.0), mine.coefficients());
-        assertEquals(Map.of("build[rU,2026]", 1.0, "build[rU,2027]", 1.0), rows.get(1).coefficients());
+        assertEquals(List.of(
+                        new Row("oneStart[mA]", -INF, 1, Map.of("starts[mA,2026]", 1.0, "starts[mA,2027]", 1.0)),
+                        new Row("oneStart[rU]", -INF, 1, Map.of("build[rU,2026]", 1.0, "build[rU,2027]", 1.0))),
+                rows(SourcingModel.build(expandable(2, 2027)), "oneStart"));
         assertEquals(List.of(), rows(SourcingModel.build(expandable(2, 2026)), "oneStart"));
     }
 
@@ -97,43 +83,31 @@ class RowFamilyStructureTest {
 
     @Test
     void contractThroughput() {
-        SourcingModel model = SourcingModel.build(contracted());
-        List<Row> rows = rows(model, "contractThroughput");
+        List<Row> rows = rows(SourcingModel.build(contracted()), "contractThroughput");
         assertEquals(List.of("contractThroughput[mA,2026,base]", "contractThroughput[rU,2026,base]"), names(rows));
-        Row refinery = rows.get(1);
-        assertEquals(-INF, refinery.lower());
-        assertEquals(0, refinery.upper());
-        assertEquals(Map.of("taken[kO,2026,base]", 1.0, "taken[kZ,2026,base]", 1.0, "ship[mA,rU,2026,base]", -1.0),
-                refinery.coefficients());
+        assertEquals(new Row("contractThroughput[rU,2026,base]", -INF, 0, Map.of("ship[mA,rU,2026,base]", -1.0,
+                "taken[kO,2026,base]", 1.0, "taken[kZ,2026,base]", 1.0)), rows.get(1));
     }
 
     /** Only optional contracts have the row; its big-M is the reach, min(maxPerYear, what rU can reach). */
     @Test
     void takenIfHeld() {
-        SourcingModel model = SourcingModel.build(contracted());
-        List<Row> rows = rows(model, "takenIfHeld");
-        assertEquals(List.of("takenIfHeld[kO,2026,base]", "takenIfHeld[kZ,2026,base]"), names(rows));
-        Row row = rows.get(0);
-        assertEquals(-INF, row.lower());
-        assertEquals(0, row.upper());
-        assertEquals(1, row.coefficient("taken[kO,2026,base]"));
-        assertEquals(-800, row.coefficient("hold[kO]"));
-        assertEquals(-300, rows.get(1).coefficient("hold[kZ]"));
+        assertEquals(List.of(
+                        new Row("takenIfHeld[kO,2026,base]", -INF, 0,
+                                Map.of("hold[kO]", -800.0, "taken[kO,2026,base]", 1.0)),
+                        new Row("takenIfHeld[kZ,2026,base]", -INF, 0,
+                                Map.of("hold[kZ]", -300.0, "taken[kZ,2026,base]", 1.0))),
+                rows(SourcingModel.build(contracted()), "takenIfHeld"));
     }
 
     /** Only an optional contract with a minimum has the row; a signed one's minimum is the bound of {@code paid}. */
     @Test
     void minimumPayment() {
         SourcingModel model = SourcingModel.build(contracted());
-        List<Row> rows = rows(model, "minimumPayment");
-        assertEquals(List.of("minimumPayment[kO,2026,base]"), names(rows));
-        Row row = rows.get(0);
-        assertEquals(0, row.lower());
-        assertEquals(INF, row.upper());
-        assertEquals(1, row.coefficient("paid[kO,2026,base]"));
-        assertEquals(-100, row.coefficient("hold[kO]"));
-        MipModel mip = model.mip();
-        assertEquals(200, mip.lower(column(mip, "paid[kS,2026,base]")));
+        assertEquals(List.of(new Row("minimumPayment[kO,2026,base]", 0, INF,
+                        Map.of("hold[kO]", -100.0, "paid[kO,2026,base]", 1.0))),
+                rows(model, "minimumPayment"));
+        assertEquals(200, model.mip().lower(column(model.mip(), "paid[kS,2026,base]")));
     }
 
     // ------------------------------------------------------------------ pools and share caps
@@ -157,64 +131,43 @@ class RowFamilyStructureTest {
     /** Only the AU pool holds two shipments, so only it gets an {@code oxide} column and its defining row. */
     @Test
     void oxideMined() {
-        SourcingModel model = SourcingModel.build(capped());
-        List<Row> rows = rows(model, "oxideMined");
-        assertEquals(List.of("oxideMined[AU,US,NdPr,2026,base]"), names(rows));
-        Row row = rows.get(0);
-        assertEquals(0, row.lower());
-        assertEquals(0, row.upper());
-        assertEquals(Map.of("oxide[AU,US,NdPr,2026,base]", 1.0, "ship[mA,rU,2026,base]", -0.5 * 0.8,
-                "ship[mB,rU,2026,base]", -0.5 * 0.8), row.coefficients());
+        assertEquals(List.of(new Row("oxideMined[AU,US,NdPr,2026,base]", 0, 0,
+                        Map.of("ship[mA,rU,2026,base]", -0.5 * 0.8, "ship[mB,rU,2026,base]", -0.5 * 0.8,
+                                "oxide[AU,US,NdPr,2026,base]", 1.0))),
+                rows(SourcingModel.build(capped()), "oxideMined"));
     }
 
     @Test
     void deliveredTotal() {
-        SourcingModel model = SourcingModel.build(capped());
-        List<Row> rows = rows(model, "deliveredTotal");
-        assertEquals(List.of("deliveredTotal[bU,NdPr,2026,base]"), names(rows));
-        Row row = rows.get(0);
-        assertEquals(0, row.lower());
-        assertEquals(0, row.upper());
-        assertEquals(Map.of("delivered[bU,NdPr,2026,base]", -1.0, "deliver[AU,US,bU,NdPr,2026,base]", 1.0,
-                "deliver[CA,US,bU,NdPr,2026,base]", 1.0), row.coefficients());
+        assertEquals(List.of(new Row("deliveredTotal[bU,NdPr,2026,base]", 0, 0,
+                        Map.of("deliver[AU,US,bU,NdPr,2026,base]", 1.0, "deliver[CA,US,bU,NdPr,2026,base]", 1.0,
+                                "delivered[bU,NdPr,2026,base]", -1.0))),
+                rows(SourcingModel.build(capped()), "deliveredTotal"));
     }
 
     /** One row per mining country the buyer can receive from. */
     @Test
     void countryShareMined() {
-        SourcingModel model = SourcingModel.build(capped());
-        List<Row> rows = rows(model, "countryShareMined");
+        List<Row> rows = rows(SourcingModel.build(capped()), "countryShareMined");
         assertEquals(List.of("countryShareMined[bU,NdPr,AU,2026,base]", "countryShareMined[bU,NdPr,CA,2026,base]"),
                 names(rows));
-        Row row = rows.get(1);
-        assertEquals(-INF, row.lower());
-        assertEquals(0, row.upper());
-        assertEquals(Map.of("deliver[CA,US,bU,NdPr,2026,base]", 1.0, "delivered[bU,NdPr,2026,base]", -0.6),
-                row.coefficients());
+        assertEquals(new Row("countryShareMined[bU,NdPr,CA,2026,base]", -INF, 0,
+                Map.of("deliver[CA,US,bU,NdPr,2026,base]", 1.0, "delivered[bU,NdPr,2026,base]", -0.6)), rows.get(1));
     }
 
     /** One row per refining country the buyer can receive from: here only US, holding both deliveries. */
     @Test
     void countryShareRefined() {
-        SourcingModel model = SourcingModel.build(capped());
-        List<Row> rows = rows(model, "countryShareRefined");
-        assertEquals(List.of("countryShareRefined[bU,NdPr,US,2026,base]"), names(rows));
-        Row row = rows.get(0);
-        assertEquals(-INF, row.lower());
-        assertEquals(0, row.upper());
-        assertEquals(Map.of("deliver[AU,US,bU,NdPr,2026,base]", 1.0, "deliver[CA,US,bU,NdPr,2026,base]", 1.0,
-                "delivered[bU,NdPr,2026,base]", -0.6), row.coefficients());
+        assertEquals(List.of(new Row("countryShareRefined[bU,NdPr,US,2026,base]", -INF, 0,
+                        Map.of("deliver[AU,US,bU,NdPr,2026,base]", 1.0, "deliver[CA,US,bU,NdPr,2026,base]", 1.0,
+                                "delivered[bU,NdPr,2026,base]", -0.6))),
+                rows(SourcingModel.build(capped()), "countryShareRefined"));
     }
 
     // ================================================================== helpers
 
-    /** A row with its coefficients by column name. */
-    record Row(String name, double lower, double upper, Map<String, Double> coefficients) {
-        double coefficient(String column) {
-            Double value = coefficients.get(column);
-            return value == null ? fail("no column " + column + " in " + this) : value;
-        }
-    }
+    /** A row with its coefficients by column name (equal to any map of the same entries). */
+    record Row(String name, double lower, double upper, Map<String, Double> coefficients) {}
 
     /** The rows whose name starts with {@code family[}, in model order. */
     static List<Row> rows(SourcingModel model, String family) {
