@@ -103,6 +103,7 @@ public final class SourcingModel {
 
     /** Builds the whole MIP of an instance. */
     public static SourcingModel build(Instance instance) {
+        instance.requireModelVersion1(); // model-v2.md is read and validated, not modelled yet
         SourcingModel model = new SourcingModel(instance);
         model.expansions();
         model.optionalContracts();
