@@ -122,7 +122,7 @@ class SchemaTest {
                 "/colour=\"red\"",                                   // unknown field at the top
                 "/mines/0/capcity=1000",                             // misspelt field in a list entry
                 "/horizon/end=2030",                                 // unknown field in a nested object
-                "/schema=\"lodestone/2\"",
+                "/schema=\"lodestone/3\"",
                 "/horizon/years=0",
                 "/horizon/years=2.5",
                 "/discountRate=-0.1",
