@@ -1,5 +1,7 @@
 package org.lodestone;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +64,16 @@ public final class TestInstances {
                     + " \"capacityFactor\": 0, \"costFactor\": 1.5, \"priceFactors\": {\"NdPr\": 1.8, \"Dy\": 2},"
                     + " \"exportControl\": {\"stage\": \"oxide\", \"elements\": [\"Dy\"], \"allowedDestinations\": [\"AU\"]}},"
                     + " {\"id\": \"m1-flood\", \"facility\": \"m1\", \"annualProbability\": 0.05, \"capacityFactor\": 0.5}]");
+
+    /**
+     * Skips the calling test, saying so, when {@code instance} uses features of model version 2,
+     * which the planner refuses to solve until its model supports them.
+     */
+    public static void assumeModelVersion1(Instance instance) {
+        List<String> features = instance.modelVersion2Features();
+        assumeTrue(features.isEmpty(), () -> "skipped: " + instance.name()
+                + " uses model version 2 features not supported yet: " + String.join(", ", features));
+    }
 
     /**
      * Whether an instance file uses features of model version 2, which the planner reads and

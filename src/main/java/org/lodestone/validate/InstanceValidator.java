@@ -296,7 +296,8 @@ public final class InstanceValidator {
             return;
         }
         if (n.isEmpty()) {
-            add(path, "must list at least one share (leave \"rampUp\" out for full capacity from the first year online)");
+            add(path, "must list at least one share"
+                    + " (leave \"rampUp\" out for full capacity from the first year online)");
         }
         for (int i = 0; i < n.size(); i++) {
             number(n.get(i), index(path, i), Range.OPEN_FRACTION);

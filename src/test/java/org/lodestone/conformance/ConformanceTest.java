@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lodestone.TestInstances;
 import org.lodestone.domain.Instance;
 import org.lodestone.io.InstanceReader;
 import org.lodestone.io.PlanJson;
@@ -65,8 +66,7 @@ class ConformanceTest {
     void solvesToTheExpectedObjective(Backend backend, String file, double expected) throws Exception {
         assumeTrue(backend.isAvailable(), backend + " is not available here");
         Instance instance = InstanceReader.read(folder().resolve(file), List.of());
-        assumeTrue(instance.modelVersion2Features().isEmpty(),
-                () -> "skipped: uses model version 2 features not supported yet: " + instance.modelVersion2Features());
+        TestInstances.assumeModelVersion1(instance);
         Plan plan = new Planner().solve(instance, new SolveOptions(backend, 300, 0.0, 1), false).plan();
 
         assertEquals(Plan.Status.OPTIMAL, plan.status());

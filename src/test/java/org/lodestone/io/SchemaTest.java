@@ -3,7 +3,6 @@ package org.lodestone.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -219,8 +218,7 @@ class SchemaTest {
     @MethodSource("handDerivedCases")
     void solvedPlanConformsToThePlanSchema(Path file) throws Exception {
         Instance instance = InstanceReader.read(file, List.of());
-        assumeTrue(instance.modelVersion2Features().isEmpty(),
-                () -> "skipped: uses model version 2 features not supported yet: " + instance.modelVersion2Features());
+        TestInstances.assumeModelVersion1(instance);
         Plan plan = new Planner().solve(instance, SolveOptions.defaults(), true).plan();
         assertTrue(plan.status().hasSolution(), plan.status().toString());
         JsonNode json = MAPPER.readTree(PlanJson.toJson(plan));
