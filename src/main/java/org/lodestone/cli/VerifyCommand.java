@@ -31,6 +31,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instance instance = InstanceReader.read(instanceFile, java.util.List.of());
+        instance.requireModelVersion1(); // the checker knows model version 1 only
         Plan plan = PlanJson.read(planFile);
         if (!plan.instance().equals(instance.name())) {
             throw new InvalidInputException("instance", "the plan is for instance \"" + plan.instance()

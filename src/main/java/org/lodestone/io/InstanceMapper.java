@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.lodestone.domain.Buyer;
 import org.lodestone.domain.Contract;
 import org.lodestone.domain.Country;
+import org.lodestone.domain.Disruption;
 import org.lodestone.domain.Element;
 import org.lodestone.domain.Expansion;
 import org.lodestone.domain.ExportControl;
@@ -14,9 +15,11 @@ import org.lodestone.domain.Lanes;
 import org.lodestone.domain.Mandate;
 import org.lodestone.domain.Mine;
 import org.lodestone.domain.Refinery;
+import org.lodestone.domain.RiskAversion;
 import org.lodestone.domain.Scenario;
 import org.lodestone.domain.Series;
 import org.lodestone.domain.Source;
+import org.lodestone.domain.Stockpile;
 import org.lodestone.domain.Substitute;
 import org.lodestone.domain.Tariff;
 import org.lodestone.domain.YearRange;
@@ -33,7 +36,7 @@ import java.util.function.Function;
 
 /**
  * Maps a tree that {@link org.lodestone.validate.InstanceValidator} accepted to the domain records,
- * resolving every default of model.md. Not meant for unvalidated trees.
+ * resolving every default of model.md and model-v2.md. Not meant for unvalidated trees.
  */
 final class InstanceMapper {
     private final Horizon horizon;
@@ -93,7 +96,11 @@ final class InstanceMapper {
                 list(r.get("tariffs"), t -> new Tariff(text(t, "from"), text(t, "to"), t.get("rate").doubleValue())),
                 list(r.get("exportControls"), this::exportControl),
                 list(r.get("contracts"), this::contract),
-                scenarios);
+                scenarios,
+                list(r.get("stockpiles"), this::stockpile),
+                Optional.ofNullable(r.get("riskAversion")).map(a -> new RiskAversion(a.get("alpha").doubleValue(),
+                        a.get("weight").doubleValue())),
+                list(r.get("disruptions"), this::disruption));
     }
 
     private Element element(JsonNode e) {
@@ -136,7 +143,8 @@ final class InstanceMapper {
                 number(x, "capexFixed", 0),
                 number(x, "capexPerModule", 0),
                 number(x, "fixedOpexPerYear", 0),
-                number(x, "requiresOfftake", 0)));
+                number(x, "requiresOfftake", 0),
+                x.has("rampUp") ? list(x.get("rampUp"), JsonNode::doubleValue) : Expansion.NO_RAMP_UP));
     }
 
     private Buyer buyer(JsonNode b) {
@@ -173,6 +181,11 @@ final class InstanceMapper {
     }
 
     private ExportControl exportControl(JsonNode x) {
+        return control(x).in(text(x, "country"), years(x));
+    }
+
+    /** What an export control restricts: stage, elements and allowed destinations with their defaults. */
+    private static Disruption.Control control(JsonNode x) {
         ExportControl.Stage stage = switch (optionalText(x, "stage").orElse("both")) {
             case "concentrate" -> ExportControl.Stage.CONCENTRATE;
             case "oxide" -> ExportControl.Stage.OXIDE;
@@ -181,14 +194,16 @@ final class InstanceMapper {
         Optional<Set<String>> elements = x.has("elements")
                 ? Optional.of(new LinkedHashSet<>(strings(x.get("elements"))))
                 : Optional.empty();
-        return new ExportControl(text(x, "country"), stage, elements, years(x),
-                new LinkedHashSet<>(strings(x.get("allowedDestinations"))));
+        return new Disruption.Control(stage, elements, new LinkedHashSet<>(strings(x.get("allowedDestinations"))));
     }
 
     private Contract contract(JsonNode k) {
+        Optional<Contract.PriceIndex> index = Optional.ofNullable(k.get("priceIndex")).map(i -> new Contract.PriceIndex(
+                text(i, "element"), i.get("share").doubleValue(), number(i, "floor", 0), optionalNumber(i, "cap")));
         return new Contract(text(k, "id"), text(k, "facility"), text(k, "status").equals("signed"), years(k),
                 number(k, "minPerYear", 0), number(k, "maxPerYear", Double.POSITIVE_INFINITY),
-                k.get("price").doubleValue(), number(k, "signingCost", 0));
+                number(k, "price", Double.NaN), number(k, "signingCost", 0), index,
+                k.has("contingent") && k.get("contingent").booleanValue());
     }
 
     private Scenario scenario(JsonNode s) {
@@ -197,7 +212,25 @@ final class InstanceMapper {
                 list(s.get("costFactors"), this::facilityFactor),
                 list(s.get("demandFactors"), f -> new Scenario.DemandFactor(optionalText(f, "buyer"),
                         optionalText(f, "element"), f.get("factor").doubleValue(), years(f))),
-                list(s.get("exportControls"), this::exportControl));
+                list(s.get("exportControls"), this::exportControl),
+                list(s.get("buildDelays"), d -> new Scenario.BuildDelay(optionalText(d, "country"),
+                        optionalText(d, "facility"), d.get("years").intValue())),
+                list(s.get("priceFactors"), f -> new Scenario.PriceFactor(optionalText(f, "element"),
+                        f.get("factor").doubleValue(), years(f))),
+                Optional.ofNullable(s.get("revealYear")).map(JsonNode::intValue));
+    }
+
+    private Stockpile stockpile(JsonNode p) {
+        return new Stockpile(text(p, "id"), text(p, "buyer"), text(p, "element"), p.get("capacity").doubleValue(),
+                number(p, "initial", 0), number(p, "minFinal", 0), number(p, "holdingCost", 0),
+                optionalNumber(p, "maxFill"), optionalNumber(p, "maxRelease"));
+    }
+
+    private Disruption disruption(JsonNode d) {
+        return new Disruption(text(d, "id"), optionalText(d, "country"), optionalText(d, "facility"),
+                d.get("annualProbability").doubleValue(), integer(d, "years", 1), optionalNumber(d, "capacityFactor"),
+                optionalNumber(d, "costFactor"), numberMap(d.get("priceFactors")),
+                Optional.ofNullable(d.get("exportControl")).map(InstanceMapper::control));
     }
 
     private Scenario.FacilityFactor facilityFactor(JsonNode f) {
@@ -243,6 +276,10 @@ final class InstanceMapper {
 
     private static Optional<String> optionalText(JsonNode n, String field) {
         return Optional.ofNullable(n.get(field)).map(JsonNode::textValue);
+    }
+
+    private static Optional<Double> optionalNumber(JsonNode n, String field) {
+        return Optional.ofNullable(n.get(field)).map(JsonNode::doubleValue);
     }
 
     private static double number(JsonNode n, String field, double fallback) {

@@ -114,6 +114,7 @@ public final class SourcingModel {
      * search in that order, so it decides which of several optimal plans they return.
      */
     public static SourcingModel build(Instance instance) {
+        instance.requireModelVersion1(); // model-v2.md is read and validated, not modelled yet
         SourcingModel model = new SourcingModel(instance);
         model.firstStage();
         for (int s = 0; s < model.data.scenarios; s++) {

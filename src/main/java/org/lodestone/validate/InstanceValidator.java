@@ -13,16 +13,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks an instance tree against model.md (§1 field types, §5 rules) and reports every problem at
- * once, each named by its JSON path ({@code mines[3].basket.Nd: unknown element "Nd"}).
+ * Checks an instance tree against model.md (§1 field types, §5 rules) and model-v2.md (its fields
+ * and their rules) and reports every problem at once, each named by its JSON path
+ * ({@code mines[3].basket.Nd: unknown element "Nd"}).
  *
  * <p>The checks do not cascade: a reference is checked only against an id list that could be read
  * completely, a series length only when the horizon is valid, a sum only when all its terms are
  * valid.
  */
 public final class InstanceValidator {
-    /** The only schema this version reads. */
-    public static final String SCHEMA = "lodestone/1";
+    /** The schemas this version reads; both mean the same (model-v2.md: every version-2 field is optional). */
+    public static final List<String> SCHEMAS = List.of("lodestone/1", "lodestone/2");
     /** Largest {@code horizon.years} accepted (a sanity bound, not in the model). */
     public static final int MAX_YEARS = 1000;
     /** Tolerance of the basket sum and of the probability sum. */
@@ -47,6 +48,10 @@ public final class InstanceValidator {
     private final Map<String, String> buyerIds = new HashMap<>();
     private final Map<String, String> contractIds = new HashMap<>();
     private final Map<String, String> scenarioIds = new HashMap<>();
+    private final Map<String, String> stockpileIds = new HashMap<>();
+    private final Map<String, String> disruptionIds = new HashMap<>();
+    /** The elements each buyer lists in its demand, for buyers whose id and demand could be read. */
+    private final Map<String, Set<String>> demanded = new HashMap<>();
 
     private InstanceValidator() {}
 
@@ -62,7 +67,8 @@ public final class InstanceValidator {
     private static final List<String> ROOT_REQUIRED =
             List.of("schema", "name", "horizon", "elements", "countries", "mines", "refineries", "buyers");
     private static final List<String> ROOT_OPTIONAL = List.of("description", "sources", "discountRate",
-            "riskWeight", "riskBudget", "lanes", "tariffs", "exportControls", "contracts", "scenarios");
+            "riskWeight", "riskBudget", "lanes", "tariffs", "exportControls", "contracts", "scenarios", "stockpiles",
+            "riskAversion", "disruptions");
 
     private void run(JsonNode root) {
         if (root == null || root.isMissingNode()) {
@@ -79,11 +85,12 @@ public final class InstanceValidator {
         collectIds(o, countries, "countries");
         collectIds(o, facilities, "mines", "refineries");
         collectIds(o, buyers, "buyers");
+        collectDemand(o.get("buyers"));
 
         fields(o, "", ROOT_REQUIRED, ROOT_OPTIONAL);
         String schema = string(o, "", "schema");
-        if (schema != null && !schema.equals(SCHEMA)) {
-            add("schema", "must be \"" + SCHEMA + "\", got " + quote(schema));
+        if (schema != null && !SCHEMAS.contains(schema)) {
+            add("schema", "must be \"" + String.join("\" or \"", SCHEMAS) + "\", got " + quote(schema));
         }
         string(o, "", "name");
         string(o, "", "description");
@@ -106,6 +113,11 @@ public final class InstanceValidator {
         list(o, "", "exportControls", this::exportControl);
         list(o, "", "contracts", this::contract);
         scenarios(o);
+        list(o, "", "stockpiles", this::stockpile);
+        if (o.has("riskAversion")) {
+            riskAversion(o.get("riskAversion"));
+        }
+        list(o, "", "disruptions", this::disruption);
     }
 
     private void collectHorizon(JsonNode h) {
@@ -140,6 +152,22 @@ public final class InstanceValidator {
             }
         }
         ns.ids = ids;
+    }
+
+    /** The element ids each buyer lists in its demand, read silently; unreadable buyers are left out. */
+    private void collectDemand(JsonNode list) {
+        if (list == null || !list.isArray()) {
+            return;
+        }
+        for (JsonNode buyer : list) {
+            JsonNode id = buyer.get("id");
+            JsonNode demand = buyer.get("demand");
+            if (buyer.isObject() && id != null && id.isTextual() && demand != null && demand.isObject()) {
+                Set<String> elementIds = new HashSet<>();
+                demand.fieldNames().forEachRemaining(elementIds::add);
+                demanded.putIfAbsent(id.textValue(), elementIds);
+            }
+        }
     }
 
     private void horizon(ObjectNode root) {
@@ -246,7 +274,7 @@ public final class InstanceValidator {
             return;
         }
         fields(o, path, List.of("moduleSize", "leadTime"), List.of("maxModules", "earliestStart",
-                "latestStart", "capexFixed", "capexPerModule", "fixedOpexPerYear", "requiresOfftake"));
+                "latestStart", "capexFixed", "capexPerModule", "fixedOpexPerYear", "requiresOfftake", "rampUp"));
         number(o, path, "moduleSize", Range.POSITIVE);
         integer(o, path, "maxModules", 1);
         integer(o, path, "leadTime", 0);
@@ -255,6 +283,25 @@ public final class InstanceValidator {
         number(o, path, "capexPerModule", Range.NON_NEGATIVE);
         number(o, path, "fixedOpexPerYear", Range.NON_NEGATIVE);
         number(o, path, "requiresOfftake", Range.FRACTION);
+        rampUp(o.get("rampUp"), join(path, "rampUp"));
+    }
+
+    /** model-v2.md §2.1: a non-empty list of shares in (0, 1]. */
+    private void rampUp(JsonNode n, String path) {
+        if (n == null) {
+            return;
+        }
+        if (!n.isArray()) {
+            add(path, "expected a list of numbers, got " + describe(n));
+            return;
+        }
+        if (n.isEmpty()) {
+            add(path, "must list at least one share"
+                    + " (leave \"rampUp\" out for full capacity from the first year online)");
+        }
+        for (int i = 0; i < n.size(); i++) {
+            number(n.get(i), index(path, i), Range.OPEN_FRACTION);
+        }
     }
 
     private void buyer(ObjectNode o, String path) {
@@ -271,17 +318,7 @@ public final class InstanceValidator {
                 series(e.getValue(), p, Range.NON_NEGATIVE);
             }
         }
-        if (o.has("shortfallPenalty")) {
-            String sp = join(path, "shortfallPenalty");
-            ObjectNode penalty = object(o.get("shortfallPenalty"), sp);
-            if (penalty != null) {
-                for (Map.Entry<String, JsonNode> e : entries(penalty)) {
-                    String p = join(sp, e.getKey());
-                    keyRef(e.getKey(), p, elements);
-                    number(e.getValue(), p, Range.NON_NEGATIVE);
-                }
-            }
-        }
+        perElement(o, path, "shortfallPenalty");
         if (o.has("mandate")) {
             mandate(o.get("mandate"), join(path, "mandate"));
         }
@@ -370,18 +407,23 @@ public final class InstanceValidator {
         fields(o, path, List.of("country"),
                 List.of("stage", "elements", "fromYear", "toYear", "allowedDestinations"));
         ref(o, path, "country", countries);
+        control(o, path);
+        yearRange(o, path, "fromYear", "toYear");
+    }
+
+    /** What an export control restricts: stage, elements and allowed destinations. */
+    private void control(ObjectNode o, String path) {
         String stage = string(o, path, "stage");
         if (stage != null && !stage.equals("concentrate") && !stage.equals("oxide") && !stage.equals("both")) {
             add(join(path, "stage"), "must be \"concentrate\", \"oxide\" or \"both\", got " + quote(stage));
         }
         refList(o, path, "elements", elements);
-        yearRange(o, path, "fromYear", "toYear");
         refList(o, path, "allowedDestinations", countries);
     }
 
     private void contract(ObjectNode o, String path) {
-        fields(o, path, List.of("id", "facility", "status", "price"),
-                List.of("fromYear", "toYear", "minPerYear", "maxPerYear", "signingCost"));
+        fields(o, path, List.of("id", "facility", "status"), List.of("price", "fromYear", "toYear", "minPerYear",
+                "maxPerYear", "signingCost", "priceIndex", "contingent"));
         id(o, path, contractIds);
         ref(o, path, "facility", facilities);
         String status = string(o, path, "status");
@@ -396,6 +438,31 @@ public final class InstanceValidator {
         }
         number(o, path, "price", Range.NON_NEGATIVE);
         number(o, path, "signingCost", Range.NON_NEGATIVE);
+        if (!o.has("price") && !o.has("priceIndex")) {
+            add(join(path, "price"), "missing required field (or give \"priceIndex\")");
+        } else if (o.has("price") && o.has("priceIndex")) {
+            add(join(path, "priceIndex"), "give either \"price\" or \"priceIndex\", not both");
+        }
+        if (o.has("priceIndex")) {
+            priceIndex(o.get("priceIndex"), join(path, "priceIndex"));
+        }
+        bool(o, path, "contingent");
+    }
+
+    /** model-v2.md §2.4: clamp(share × market price, floor, cap). */
+    private void priceIndex(JsonNode node, String path) {
+        ObjectNode o = object(node, path);
+        if (o == null) {
+            return;
+        }
+        fields(o, path, List.of("element", "share"), List.of("floor", "cap"));
+        ref(o, path, "element", elements);
+        number(o, path, "share", Range.POSITIVE);
+        Double floor = number(o, path, "floor", Range.NON_NEGATIVE);
+        Double cap = number(o, path, "cap", Range.NON_NEGATIVE);
+        if (floor != null && cap != null && cap < floor) {
+            add(join(path, "cap"), "must be at least floor (" + fmt(floor) + "), got " + fmt(cap));
+        }
     }
 
     private void scenarios(ObjectNode root) {
@@ -413,6 +480,8 @@ public final class InstanceValidator {
         }
         double sum = 0;
         boolean allValid = true;
+        boolean anyReveal = false;
+        List<String> withoutReveal = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             String path = index("scenarios", i);
             ObjectNode o = object(node.get(i), path);
@@ -426,16 +495,23 @@ public final class InstanceValidator {
             } else {
                 sum += p;
             }
+            anyReveal |= o.has("revealYear");
+            if (!o.has("revealYear")) {
+                withoutReveal.add(path);
+            }
         }
         if (allValid && Math.abs(sum - 1) > TOLERANCE) {
             add("scenarios", "probabilities add up to " + fmt(sum) + ", must add up to 1");
+        }
+        if (anyReveal) { // model-v2.md §2.7: all or nothing
+            withoutReveal.forEach(path -> add(join(path, "revealYear"), "required when another scenario sets one"));
         }
     }
 
     /** Returns the probability when valid. */
     private Double scenario(ObjectNode o, String path) {
-        fields(o, path, List.of("id", "probability"),
-                List.of("capacityFactors", "costFactors", "demandFactors", "exportControls"));
+        fields(o, path, List.of("id", "probability"), List.of("capacityFactors", "costFactors", "demandFactors",
+                "exportControls", "buildDelays", "priceFactors", "revealYear"));
         id(o, path, scenarioIds);
         Double p = number(o, path, "probability", Range.POSITIVE);
         list(o, path, "capacityFactors", this::facilityFactor);
@@ -448,18 +524,151 @@ public final class InstanceValidator {
             yearRange(f, fp, "fromYear", "toYear");
         });
         list(o, path, "exportControls", this::exportControl);
+        list(o, path, "buildDelays", (d, dp) -> {
+            fields(d, dp, List.of("years"), List.of("country", "facility"));
+            countryOrFacility(d, dp);
+            integer(d, dp, "years", 0);
+        });
+        list(o, path, "priceFactors", (f, fp) -> {
+            fields(f, fp, List.of("factor"), List.of("element", "fromYear", "toYear"));
+            ref(f, fp, "element", elements);
+            number(f, fp, "factor", Range.NON_NEGATIVE);
+            yearRange(f, fp, "fromYear", "toYear");
+        });
+        Integer reveal = year(o, path, "revealYear");
+        if (reveal != null && start != null && reveal < start) {
+            add(join(path, "revealYear"), "must not be before the start year " + start + ", got " + reveal);
+        } else if (reveal != null) {
+            activeBeforeReveal(o, path, reveal);
+        }
         return p;
+    }
+
+    /** The scenario parts that must not apply before the scenario is revealed (model-v2.md §2.7). */
+    private static final List<String> HIDDEN_UNTIL_REVEALED =
+            List.of("capacityFactors", "costFactors", "demandFactors", "priceFactors", "exportControls");
+
+    /**
+     * model-v2.md §2.7: an entry whose [fromYear, toYear], cut to the horizon, is not empty must not
+     * start before the scenario's revealYear, whatever its factor. Entries with unreadable years are
+     * left to their own problems.
+     */
+    private void activeBeforeReveal(ObjectNode scenario, String path, int reveal) {
+        if (start == null || years == null) {
+            return;
+        }
+        int last = start + years - 1;
+        for (String list : HIDDEN_UNTIL_REVEALED) {
+            JsonNode entries = scenario.get(list);
+            for (int i = 0; entries != null && entries.isArray() && i < entries.size(); i++) {
+                Integer from = yearOr(entries.get(i), "fromYear", start);
+                Integer to = yearOr(entries.get(i), "toYear", last);
+                if (from == null || to == null) {
+                    continue;
+                }
+                int first = Math.max(from, start);
+                if (first <= Math.min(to, last) && first < reveal) {
+                    add(index(join(path, list), i), "active in " + first + ", before revealYear " + reveal);
+                }
+            }
+        }
+    }
+
+    /** A year field of an entry: its default when absent, null when the entry or the value is unreadable. */
+    private static Integer yearOr(JsonNode entry, String field, int fallback) {
+        if (!entry.isObject()) {
+            return null;
+        }
+        JsonNode n = entry.get(field);
+        return n == null ? Integer.valueOf(fallback) : n.isNumber() && isInt(n) ? Integer.valueOf(n.intValue()) : null;
     }
 
     private void facilityFactor(ObjectNode f, String path) {
         fields(f, path, List.of("factor"), List.of("country", "facility", "fromYear", "toYear"));
-        ref(f, path, "country", countries);
-        ref(f, path, "facility", facilities);
-        if (f.has("country") && f.has("facility")) {
-            add(path, "names both a country and a facility; give at most one of them");
-        }
+        countryOrFacility(f, path);
         number(f, path, "factor", Range.NON_NEGATIVE);
         yearRange(f, path, "fromYear", "toYear");
+    }
+
+    /** What a factor, delay or event matches: a country, a facility, or (neither) every facility. */
+    private void countryOrFacility(ObjectNode o, String path) {
+        ref(o, path, "country", countries);
+        ref(o, path, "facility", facilities);
+        if (o.has("country") && o.has("facility")) {
+            add(path, "names both a country and a facility; give at most one of them");
+        }
+    }
+
+    // ---------------------------------------------------------------- model version 2: top level
+
+    /** model-v2.md §2.6. */
+    private void stockpile(ObjectNode o, String path) {
+        fields(o, path, List.of("id", "buyer", "element", "capacity"),
+                List.of("initial", "minFinal", "holdingCost", "maxFill", "maxRelease"));
+        id(o, path, stockpileIds);
+        String buyer = ref(o, path, "buyer", buyers);
+        String element = ref(o, path, "element", elements);
+        Set<String> demand = buyer == null ? null : demanded.get(buyer);
+        if (element != null && demand != null && !demand.contains(element)) {
+            add(join(path, "element"), "buyer " + quote(buyer) + " does not list " + quote(element) + " in its demand");
+        }
+        Double capacity = number(o, path, "capacity", Range.NON_NEGATIVE);
+        Double initial = o.has("initial") ? number(o, path, "initial", Range.NON_NEGATIVE) : Double.valueOf(0);
+        Double minFinal = number(o, path, "minFinal", Range.NON_NEGATIVE);
+        if (capacity != null && initial != null && initial > capacity) {
+            add(join(path, "initial"), "must be at most capacity (" + fmt(capacity) + "), got " + fmt(initial));
+        }
+        if (initial != null && minFinal != null && minFinal > initial) {
+            add(join(path, "minFinal"), "must be at most initial (" + fmt(initial)
+                    + ") so that a plan that does nothing stays feasible, got " + fmt(minFinal));
+        }
+        number(o, path, "holdingCost", Range.NON_NEGATIVE);
+        number(o, path, "maxFill", Range.NON_NEGATIVE);
+        number(o, path, "maxRelease", Range.NON_NEGATIVE);
+    }
+
+    /** model-v2.md §2.8: alpha and weight, both in [0, 1). */
+    private void riskAversion(JsonNode node) {
+        String path = "riskAversion";
+        ObjectNode o = object(node, path);
+        if (o == null) {
+            return;
+        }
+        fields(o, path, List.of("alpha", "weight"), List.of());
+        number(o, path, "alpha", Range.HALF_OPEN_FRACTION);
+        JsonNode weight = o.get("weight");
+        if (weight != null && weight.isNumber() && weight.doubleValue() == 1) {
+            add(join(path, "weight"), Range.HALF_OPEN_FRACTION.message + ", got " + weight
+                    + " (weight 1 would leave the scenarios outside the tail free: their costs would not count)");
+        } else {
+            number(o, path, "weight", Range.HALF_OPEN_FRACTION);
+        }
+    }
+
+    /** model-v2.md §2.10: one event of the disruption model. */
+    private void disruption(ObjectNode o, String path) {
+        fields(o, path, List.of("id", "annualProbability"), List.of("country", "facility", "years",
+                "capacityFactor", "costFactor", "priceFactors", "exportControl"));
+        id(o, path, disruptionIds);
+        countryOrFacility(o, path);
+        number(o, path, "annualProbability", Range.FRACTION);
+        integer(o, path, "years", 1);
+        number(o, path, "capacityFactor", Range.NON_NEGATIVE);
+        number(o, path, "costFactor", Range.NON_NEGATIVE);
+        perElement(o, path, "priceFactors");
+        if (o.has("exportControl")) {
+            String cp = join(path, "exportControl");
+            ObjectNode control = object(o.get("exportControl"), cp);
+            if (control != null) {
+                fields(control, cp, List.of(), List.of("stage", "elements", "allowedDestinations"));
+                control(control, cp);
+            }
+            if (o.has("facility") && !o.has("country")) {
+                add(cp, "an event that names a facility cannot carry an export control; name its country instead");
+            } else if (!o.has("country")) {
+                add(cp, "needs the event to name a country: the one whose exports it controls");
+            }
+        }
     }
 
     // ---------------------------------------------------------------- field kinds
@@ -598,10 +807,35 @@ public final class InstanceValidator {
         return out;
     }
 
-    private void ref(ObjectNode o, String path, String field, Namespace ns) {
+    /** A reference; the id when it names a known entry, else null (after a report, unless the namespace is unknown). */
+    private String ref(ObjectNode o, String path, String field, Namespace ns) {
         String id = string(o, path, field);
         if (id != null) {
             checkRef(id, join(path, field), ns);
+        }
+        return id != null && ns.ids != null && ns.ids.contains(id) ? id : null;
+    }
+
+    /** An optional object of numbers ≥ 0 keyed by element id. */
+    private void perElement(ObjectNode o, String path, String field) {
+        if (!o.has(field)) {
+            return;
+        }
+        String fp = join(path, field);
+        ObjectNode values = object(o.get(field), fp);
+        if (values != null) {
+            for (Map.Entry<String, JsonNode> e : entries(values)) {
+                String p = join(fp, e.getKey());
+                keyRef(e.getKey(), p, elements);
+                number(e.getValue(), p, Range.NON_NEGATIVE);
+            }
+        }
+    }
+
+    private void bool(ObjectNode o, String path, String field) {
+        JsonNode n = o.get(field);
+        if (n != null && !n.isBoolean()) {
+            add(join(path, field), "expected true or false, got " + describe(n));
         }
     }
 
@@ -841,25 +1075,28 @@ public final class InstanceValidator {
     }
 
     private enum Range {
-        NON_NEGATIVE(0, false, Double.POSITIVE_INFINITY, "must be >= 0"),
-        POSITIVE(0, true, Double.POSITIVE_INFINITY, "must be > 0"),
-        FRACTION(0, false, 1, "must be in [0, 1]"),
-        OPEN_FRACTION(0, true, 1, "must be in (0, 1]");
+        NON_NEGATIVE(0, false, Double.POSITIVE_INFINITY, false, "must be >= 0"),
+        POSITIVE(0, true, Double.POSITIVE_INFINITY, false, "must be > 0"),
+        FRACTION(0, false, 1, false, "must be in [0, 1]"),
+        OPEN_FRACTION(0, true, 1, false, "must be in (0, 1]"),
+        HALF_OPEN_FRACTION(0, false, 1, true, "must be in [0, 1)");
 
         final double lo;
         final boolean loOpen;
         final double hi;
+        final boolean hiOpen;
         final String message;
 
-        Range(double lo, boolean loOpen, double hi, String message) {
+        Range(double lo, boolean loOpen, double hi, boolean hiOpen, String message) {
             this.lo = lo;
             this.loOpen = loOpen;
             this.hi = hi;
+            this.hiOpen = hiOpen;
             this.message = message;
         }
 
         boolean contains(double v) {
-            return (loOpen ? v > lo : v >= lo) && v <= hi;
+            return (loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi);
         }
     }
 }

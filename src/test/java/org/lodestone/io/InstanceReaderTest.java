@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lodestone.domain.Buyer;
 import org.lodestone.domain.Contract;
+import org.lodestone.domain.Disruption;
 import org.lodestone.domain.Element;
 import org.lodestone.domain.Expansion;
 import org.lodestone.domain.ExportControl;
@@ -21,9 +22,13 @@ import org.lodestone.domain.Lanes;
 import org.lodestone.domain.Mandate;
 import org.lodestone.domain.Mine;
 import org.lodestone.domain.Refinery;
+import org.lodestone.domain.RiskAversion;
 import org.lodestone.domain.Scenario;
 import org.lodestone.domain.Series;
+import org.lodestone.domain.Stockpile;
+import org.lodestone.domain.UnsupportedFeaturesException;
 import org.lodestone.domain.YearRange;
+import org.lodestone.model.SourcingModel;
 import org.lodestone.validate.InvalidInputException;
 import org.lodestone.validate.Problem;
 
@@ -188,6 +193,180 @@ class InstanceReaderTest {
                 new YearRange(2026, 2027)), ban.demandFactors().get(0));
         assertEquals(new ExportControl("AU", ExportControl.Stage.CONCENTRATE, Optional.empty(),
                 new YearRange(2026, 2028), Set.of("US")), ban.exportControls().get(0));
+    }
+
+    // ------------------------------------------------------------------ model version 2
+
+    /** Every field of model-v2.md, written in YAML. */
+    static final String VERSION_2_YAML = """
+            schema: lodestone/2
+            name: every-v2-field
+            horizon: {start: 2026, years: 3}
+            riskAversion: {alpha: 0.9, weight: 0.25}
+            elements:
+              - {id: NdPr, price: 100000}
+              - {id: Dy, price: 300000}
+            countries: [{id: AU, risk: 0}, {id: CN, risk: 0.8}, {id: US, risk: 0}]
+            mines:
+              - id: mA
+                country: AU
+                cost: 2000
+                basket: {NdPr: 0.2, Dy: 0.01}
+                expansion: {moduleSize: 5000, leadTime: 1, rampUp: [0.3, 0.6, 1]}
+            refineries:
+              - {id: rA, country: AU, capacity: 10000, cost: 1000}
+            buyers:
+              - {id: b1, country: US, demand: {NdPr: 1000, Dy: 10}}
+            contracts:
+              - id: kIdx
+                facility: rA
+                status: optional
+                minPerYear: 5000
+                priceIndex: {element: NdPr, share: 0.04, floor: 2800, cap: 3500}
+                contingent: true
+              - id: kFloor
+                facility: mA
+                status: signed
+                priceIndex: {element: Dy, share: 0.01}
+              - {id: kFixed, facility: rA, status: signed, price: 900, contingent: false}
+            scenarios:
+              - {id: calm, probability: 0.5, revealYear: 2029}
+              - id: flood
+                probability: 0.5
+                revealYear: 2027
+                buildDelays:
+                  - {country: AU, years: 1}
+                  - {facility: mA, years: 2}
+                  - {years: 0}
+                priceFactors:
+                  - {factor: 0.5, fromYear: 2027}
+                  - {element: NdPr, factor: 0.8, fromYear: 2027, toYear: 2027}
+                costFactors: [{country: CN, factor: 0.5, fromYear: 2027}]
+            stockpiles:
+              - {id: reserve, buyer: b1, element: NdPr, capacity: 1000, initial: 400, minFinal: 300,
+                 holdingCost: 500, maxFill: 200, maxRelease: 60}
+              - {id: dy, buyer: b1, element: Dy, capacity: 20}
+            disruptions:
+              - id: cn-ban
+                country: CN
+                annualProbability: 0.1
+                years: 2
+                capacityFactor: 0
+                costFactor: 1.5
+                priceFactors: {NdPr: 1.8}
+                exportControl: {stage: oxide, elements: [Dy], allowedDestinations: [AU]}
+              - {id: ma-flood, facility: mA, annualProbability: 0.05, capacityFactor: 0.5}
+              - id: cn-quota
+                country: CN
+                annualProbability: 0.2
+                exportControl: {}
+            """;
+
+    private Instance version2() throws Exception {
+        return InstanceReader.read(write("v2.yaml", VERSION_2_YAML), List.of());
+    }
+
+    @Test
+    void readsEveryVersion2FieldWithItsDefaults() throws Exception {
+        Instance in = version2();
+        assertEquals(Optional.of(new RiskAversion(0.9, 0.25)), in.riskAversion());
+        assertEquals(List.of(0.3, 0.6, 1.0), in.mines().get(0).expansion().orElseThrow().rampUp());
+
+        Contract indexed = in.contracts().get(0);
+        assertEquals(Optional.of(new Contract.PriceIndex("NdPr", 0.04, 2800, Optional.of(3500.0))),
+                indexed.priceIndex());
+        assertTrue(Double.isNaN(indexed.price()));
+        assertTrue(indexed.contingent());
+        assertEquals(Optional.of(new Contract.PriceIndex("Dy", 0.01, 0, Optional.empty())),
+                in.contracts().get(1).priceIndex()); // floor 0, no cap
+        assertFalse(in.contracts().get(1).contingent());
+        assertEquals(new Contract("kFixed", "rA", true, new YearRange(2026, 2028), 0, Double.POSITIVE_INFINITY, 900, 0),
+                in.contracts().get(2));
+
+        Scenario calm = in.scenarios().get(0);
+        assertEquals(Optional.of(2029), calm.revealYear());
+        assertEquals(List.of(), calm.buildDelays());
+        Scenario flood = in.scenarios().get(1);
+        assertEquals(Optional.of(2027), flood.revealYear());
+        assertEquals(List.of(new Scenario.BuildDelay(Optional.of("AU"), Optional.empty(), 1),
+                new Scenario.BuildDelay(Optional.empty(), Optional.of("mA"), 2),
+                new Scenario.BuildDelay(Optional.empty(), Optional.empty(), 0)), flood.buildDelays());
+        assertEquals(3, flood.delay(in.mines().get(0)));
+        assertEquals(1, flood.delay(in.refineries().get(0)));
+        assertEquals(List.of(new Scenario.PriceFactor(Optional.empty(), 0.5, new YearRange(2027, 2028)),
+                new Scenario.PriceFactor(Optional.of("NdPr"), 0.8, new YearRange(2027, 2027))), flood.priceFactors());
+        assertEquals(List.of(1.0, 0.4, 0.5), List.of(flood.priceFactor("NdPr", 2026), flood.priceFactor("NdPr", 2027),
+                flood.priceFactor("NdPr", 2028)));
+
+        assertEquals(List.of(
+                new Stockpile("reserve", "b1", "NdPr", 1000, 400, 300, 500, Optional.of(200.0), Optional.of(60.0)),
+                new Stockpile("dy", "b1", "Dy", 20, 0, 0, 0, Optional.empty(), Optional.empty())), in.stockpiles());
+
+        assertEquals(List.of(
+                new Disruption("cn-ban", Optional.of("CN"), Optional.empty(), 0.1, 2, Optional.of(0.0), Optional.of(1.5),
+                        Map.of("NdPr", 1.8), Optional.of(new Disruption.Control(ExportControl.Stage.OXIDE,
+                                Optional.of(Set.of("Dy")), Set.of("AU")))),
+                new Disruption("ma-flood", Optional.empty(), Optional.of("mA"), 0.05, 1, Optional.of(0.5),
+                        Optional.empty(), Map.of(), Optional.empty()),
+                new Disruption("cn-quota", Optional.of("CN"), Optional.empty(), 0.2, 1, Optional.empty(),
+                        Optional.empty(), Map.of(), Optional.of(new Disruption.Control(ExportControl.Stage.BOTH,
+                                Optional.empty(), Set.of())))), in.disruptions());
+        assertEquals(new ExportControl("CN", ExportControl.Stage.OXIDE, Optional.of(Set.of("Dy")),
+                new YearRange(2027, 2028), Set.of("AU")),
+                in.disruptions().get(0).exportControl().orElseThrow().in("CN", new YearRange(2027, 2028)));
+    }
+
+    @Test
+    void version2YamlAndJsonGiveTheSameInstance() throws Exception {
+        JsonNode tree = InstanceReader.readTree(write("v2.yaml", VERSION_2_YAML));
+        Path json = write("v2.json", JSON.writeValueAsString(tree));
+        assertEquals(version2(), InstanceReader.read(json, List.of()));
+    }
+
+    @Test
+    void versionOneInstanceReadsWithVersion2Defaults() throws Exception {
+        Instance in = minimal();
+        assertEquals(List.of(), in.stockpiles());
+        assertEquals(Optional.empty(), in.riskAversion());
+        assertEquals(List.of(), in.disruptions());
+        assertEquals(List.of(1.0), in.mines().get(0).expansion().orElseThrow().rampUp());
+        assertEquals(Optional.empty(), in.contracts().get(0).priceIndex());
+        assertFalse(in.contracts().get(0).contingent());
+        assertEquals(Optional.empty(), in.scenarios().get(0).revealYear());
+        assertEquals(List.of(), in.modelVersion2Features());
+    }
+
+    /** Until the model supports version 2, building a model of such an instance is refused, naming what it uses. */
+    @Test
+    void modelRefusesVersion2Features() throws Exception {
+        Instance in = version2();
+        assertEquals(List.of("rampUp (mines[0].expansion)", "buildDelays (scenarios[1])", "priceFactors (scenarios[1])",
+                "priceIndex (contracts[0])", "contingent (contracts[0])", "stockpiles", "revealYear (scenarios[0])",
+                "riskAversion"), in.modelVersion2Features());
+        UnsupportedFeaturesException e = assertThrows(UnsupportedFeaturesException.class, () -> SourcingModel.build(in));
+        assertEquals("instance \"every-v2-field\" uses model version 2 features not supported yet: rampUp"
+                + " (mines[0].expansion), buildDelays (scenarios[1]), priceFactors (scenarios[1]), priceIndex"
+                + " (contracts[0]), contingent (contracts[0]), stockpiles, revealYear (scenarios[0]), riskAversion",
+                e.getMessage());
+    }
+
+    /**
+     * Version-2 fields written with values that keep the version-1 meaning are not features the
+     * model lacks: such an instance builds, and neither do disruptions, which play no part in a solve.
+     */
+    @Test
+    void version2FieldsWithVersion1MeaningAreNotRefused() throws Exception {
+        JsonNode tree = JSON.readTree(MINIMAL);
+        for (String edit : List.of("/schema=\"lodestone/2\"", "/mines/0/expansion/rampUp=[1, 1]",
+                "/contracts/0/contingent=false", "/riskAversion={\"alpha\": 0.9, \"weight\": 0}",
+                "/scenarios=[{\"id\": \"a\", \"probability\": 0.5, \"revealYear\": 2026, \"buildDelays\": [{\"years\": 0}],"
+                        + " \"priceFactors\": [{\"factor\": 1}]}, {\"id\": \"b\", \"probability\": 0.5, \"revealYear\": 2026}]",
+                "/disruptions=[{\"id\": \"d\", \"annualProbability\": 0.5, \"capacityFactor\": 0}]")) {
+            Overrides.apply(tree, edit);
+        }
+        Instance in = InstanceReader.toInstance(tree);
+        assertEquals(List.of(), in.modelVersion2Features());
+        assertTrue(SourcingModel.build(in).mip().variables() > 0);
     }
 
     @Test

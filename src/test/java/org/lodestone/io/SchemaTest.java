@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lodestone.TestInstances;
 import org.lodestone.analysis.Marginals;
 import org.lodestone.domain.Instance;
 import org.lodestone.plan.Plan;
@@ -102,7 +103,7 @@ class SchemaTest {
 
     @Test
     void everyConformanceCaseIsChecked() throws Exception {
-        assertEquals(25, ConformanceReadTest.instances().size());
+        assertEquals(46, ConformanceReadTest.instances().size());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -122,7 +123,7 @@ class SchemaTest {
                 "/colour=\"red\"",                                   // unknown field at the top
                 "/mines/0/capcity=1000",                             // misspelt field in a list entry
                 "/horizon/end=2030",                                 // unknown field in a nested object
-                "/schema=\"lodestone/2\"",
+                "/schema=\"lodestone/3\"",
                 "/horizon/years=0",
                 "/horizon/years=2.5",
                 "/discountRate=-0.1",
@@ -148,7 +149,41 @@ class SchemaTest {
                 "/contracts=[{\"id\": \"k\", \"facility\": \"m1\", \"status\": \"maybe\", \"price\": 1}]",
                 "/scenarios=[]",
                 "/scenarios=[{\"id\": \"s\", \"probability\": 1, \"capacityFactors\":"
-                        + " [{\"country\": \"AU\", \"facility\": \"m1\", \"factor\": 0}]}]");
+                        + " [{\"country\": \"AU\", \"facility\": \"m1\", \"factor\": 0}]}]",
+                // model version 2
+                "/mines/0/expansion/rampUp=[]",
+                "/mines/0/expansion/rampUp=[0, 1]",
+                "/contracts/1/priceIndex={\"element\": \"NdPr\", \"share\": 0.1}",   // and price
+                "/contracts/1={\"id\": \"k2\", \"facility\": \"r1\", \"status\": \"signed\"}", // neither
+                "/contracts/0/priceIndex={\"element\": \"NdPr\", \"share\": 0}",
+                "/contracts/0/contingent=\"yes\"",
+                "/scenarios/1/buildDelays=[{\"country\": \"AU\", \"facility\": \"m1\", \"years\": 1}]",
+                "/scenarios/1/buildDelays=[{\"years\": 0.5}]",
+                "/scenarios/1/priceFactors=[{\"factor\": -1}]",
+                "/scenarios/1/revealYear=\"2027\"",
+                "/stockpiles=[{\"id\": \"p\", \"buyer\": \"b1\", \"element\": \"NdPr\"}]",
+                "/stockpiles=[{\"id\": \"p\", \"buyer\": \"b1\", \"element\": \"NdPr\", \"capacity\": 1, \"maxFill\": -1}]",
+                "/riskAversion={\"alpha\": 0.5}",
+                "/riskAversion={\"alpha\": 0.5, \"weight\": 1}",
+                "/riskAversion={\"alpha\": 1, \"weight\": 0.5}",
+                "/disruptions=[{\"id\": \"d\", \"annualProbability\": 1.5}]",
+                "/disruptions=[{\"id\": \"d\", \"annualProbability\": 0.1, \"years\": 0}]",
+                "/disruptions=[{\"id\": \"d\", \"facility\": \"m1\", \"annualProbability\": 0.1,"
+                        + " \"exportControl\": {}}]",
+                "/disruptions=[{\"id\": \"d\", \"annualProbability\": 0.1, \"exportControl\": {}}]",
+                "/disruptions=[{\"id\": \"d\", \"country\": \"CN\", \"annualProbability\": 0.1,"
+                        + " \"priceFactors\": {\"NdPr\": -1}}]");
+    }
+
+    /** base.json with every field of model version 2: valid, and accepted by the schema. */
+    @Test
+    void versionTwoInstanceConformsToTheSchema() throws Exception {
+        JsonNode tree = base();
+        for (String edit : TestInstances.VERSION_2_EDITS) {
+            Overrides.apply(tree, edit);
+        }
+        assertEquals(List.of(), InstanceValidator.validate(tree));
+        assertEquals(List.of(), messages(instanceSchema.validate(tree)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -182,7 +217,9 @@ class SchemaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("handDerivedCases")
     void solvedPlanConformsToThePlanSchema(Path file) throws Exception {
-        Plan plan = new Planner().solve(InstanceReader.read(file, List.of()), SolveOptions.defaults(), true).plan();
+        Instance instance = InstanceReader.read(file, List.of());
+        TestInstances.assumeModelVersion1(instance);
+        Plan plan = new Planner().solve(instance, SolveOptions.defaults(), true).plan();
         assertTrue(plan.status().hasSolution(), plan.status().toString());
         JsonNode json = MAPPER.readTree(PlanJson.toJson(plan));
         assertEquals(List.of(), messages(planSchema.validate(json)), file.getFileName().toString());

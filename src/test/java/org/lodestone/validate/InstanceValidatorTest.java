@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.Test;
+import org.lodestone.TestInstances;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -116,7 +118,8 @@ class InstanceValidatorTest {
                 c("infinite number", "mines[0].capacity", "must be a finite number, got Infinity",
                         "/mines/0/capacity=1e400"),
                 // ---- schema and horizon
-                c("schema", "schema", "must be \"lodestone/1\", got \"lodestone/2\"", "/schema=\"lodestone/2\""),
+                c("schema", "schema", "must be \"lodestone/1\" or \"lodestone/2\", got \"lodestone/3\"",
+                        "/schema=\"lodestone/3\""),
                 c("years >= 1", "horizon.years", "must be at least 1, got 0", "/horizon/years=0"),
                 c("years integer", "horizon.years", "must be a whole number, got 2.5", "/horizon/years=2.5"),
                 c("years sanity bound", "horizon.years", "must be at most 1000, got 5000", "/horizon/years=5000"),
@@ -315,6 +318,260 @@ class InstanceValidatorTest {
     @Test
     void baseDocumentIsValid() {
         assertEquals(List.of(), InstanceValidator.validate(base()));
+    }
+
+    // ---------------------------------------------------------------- model version 2
+
+    /** base.json with every field of model-v2.md ({@link TestInstances#VERSION_2_EDITS}), then {@code edits}. */
+    static JsonNode mutateV2(String... edits) {
+        List<String> all = new ArrayList<>(TestInstances.VERSION_2_EDITS);
+        all.addAll(List.of(edits));
+        return mutate(all.toArray(String[]::new));
+    }
+
+    /** One failing input per rule of model-v2.md, each giving exactly one problem, message exact. */
+    static Stream<Arguments> invalidV2() {
+        return Stream.of(
+                // ---- §2.1 ramp-up
+                c("rampUp not empty", "mines[0].expansion.rampUp",
+                        "must list at least one share (leave \"rampUp\" out for full capacity from the first year online)",
+                        "/mines/0/expansion/rampUp=[]"),
+                c("rampUp share above 0", "mines[0].expansion.rampUp[0]", "must be in (0, 1], got 0",
+                        "/mines/0/expansion/rampUp=[0, 1]"),
+                c("rampUp share at most 1", "refineries[0].expansion.rampUp[2]", "must be in (0, 1], got 1.2",
+                        "/refineries/0/expansion/rampUp/2=1.2"),
+                c("rampUp is a list", "mines[0].expansion.rampUp", "expected a list of numbers, got 0.5",
+                        "/mines/0/expansion/rampUp=0.5"),
+                // ---- §2.2 build delays
+                c("delay names country and facility", "scenarios[1].buildDelays[0]",
+                        "names both a country and a facility; give at most one of them",
+                        "/scenarios/1/buildDelays/0/facility=\"m1\""),
+                c("delay years >= 0", "scenarios[1].buildDelays[1].years", "must be at least 0, got -1",
+                        "/scenarios/1/buildDelays/1/years=-1"),
+                c("delay years whole", "scenarios[1].buildDelays[1].years", "must be a whole number, got 0.5",
+                        "/scenarios/1/buildDelays/1/years=0.5"),
+                c("delay country", "scenarios[1].buildDelays[0].country", "unknown country \"XX\"",
+                        "/scenarios/1/buildDelays/0/country=\"XX\""),
+                c("delay facility", "scenarios[1].buildDelays[1].facility", "unknown facility \"r9\"",
+                        "/scenarios/1/buildDelays/1/facility=\"r9\""),
+                c("delay years required", "scenarios[1].buildDelays[0].years", "missing required field",
+                        "-/scenarios/1/buildDelays/0/years"),
+                // ---- §2.3 market prices
+                c("price factor >= 0", "scenarios[1].priceFactors[0].factor", "must be >= 0, got -0.5",
+                        "/scenarios/1/priceFactors/0/factor=-0.5"),
+                c("price factor element", "scenarios[1].priceFactors[1].element", "unknown element \"Tb\"",
+                        "/scenarios/1/priceFactors/1/element=\"Tb\""),
+                c("price factor years", "scenarios[1].priceFactors[1].toYear", "toYear 2026 is before fromYear 2027",
+                        "/scenarios/1/priceFactors/1/toYear=2026"),
+                // ---- §2.4 indexed prices
+                c("price and priceIndex", "contracts[2].priceIndex", "give either \"price\" or \"priceIndex\", not both",
+                        "/contracts/2/price=3000"),
+                c("neither price nor priceIndex", "contracts[2].price", "missing required field (or give \"priceIndex\")",
+                        "-/contracts/2/priceIndex"),
+                c("index share > 0", "contracts[2].priceIndex.share", "must be > 0, got 0",
+                        "/contracts/2/priceIndex/share=0"),
+                c("index floor >= 0", "contracts[2].priceIndex.floor", "must be >= 0, got -1",
+                        "/contracts/2/priceIndex/floor=-1"),
+                c("index cap >= floor", "contracts[2].priceIndex.cap", "must be at least floor (1500), got 1000",
+                        "/contracts/2/priceIndex/cap=1000"),
+                c("index cap >= default floor 0", "contracts[2].priceIndex.cap", "must be >= 0, got -5",
+                        "-/contracts/2/priceIndex/floor", "/contracts/2/priceIndex/cap=-5"),
+                c("index element", "contracts[2].priceIndex.element", "unknown element \"Tb\"",
+                        "/contracts/2/priceIndex/element=\"Tb\""),
+                c("index share required", "contracts[2].priceIndex.share", "missing required field",
+                        "-/contracts/2/priceIndex/share"),
+                c("index unknown field", "contracts[2].priceIndex.ceiling",
+                        "unknown field \"ceiling\" (allowed: element, share, floor, cap)",
+                        "/contracts/2/priceIndex/ceiling=1"),
+                // ---- §2.5 contingent
+                c("contingent is a boolean", "contracts[2].contingent", "expected true or false, got \"yes\"",
+                        "/contracts/2/contingent=\"yes\""),
+                // ---- §2.6 stockpiles
+                c("stockpile ids unique", "stockpiles[1].id", "duplicate id \"reserve\" (also stockpiles[0])",
+                        "/stockpiles/1/id=\"reserve\""),
+                c("stockpile buyer", "stockpiles[0].buyer", "unknown buyer \"b9\"", "/stockpiles/0/buyer=\"b9\""),
+                c("stockpile element", "stockpiles[0].element", "unknown element \"Tb\"",
+                        "/stockpiles/0/element=\"Tb\""),
+                c("stockpile element in the buyer's demand", "stockpiles[1].element",
+                        "buyer \"b1\" does not list \"Dy\" in its demand", "/buyers/0/demand={\"NdPr\": 100}"),
+                c("stockpile capacity >= 0", "stockpiles[0].capacity", "must be >= 0, got -1",
+                        "/stockpiles/0/capacity=-1"),
+                c("stockpile capacity required", "stockpiles[1].capacity", "missing required field",
+                        "-/stockpiles/1/capacity"),
+                c("stockpile initial >= 0", "stockpiles[0].initial", "must be >= 0, got -1",
+                        "/stockpiles/0/initial=-1", "-/stockpiles/0/minFinal"),
+                c("initial <= capacity", "stockpiles[0].initial", "must be at most capacity (1000), got 1200",
+                        "/stockpiles/0/initial=1200"),
+                c("minFinal <= initial", "stockpiles[0].minFinal",
+                        "must be at most initial (200) so that a plan that does nothing stays feasible, got 300",
+                        "/stockpiles/0/minFinal=300"),
+                c("minFinal <= default initial 0", "stockpiles[1].minFinal",
+                        "must be at most initial (0) so that a plan that does nothing stays feasible, got 10",
+                        "/stockpiles/1/minFinal=10"),
+                c("holding cost >= 0", "stockpiles[0].holdingCost", "must be >= 0, got -500",
+                        "/stockpiles/0/holdingCost=-500"),
+                c("maxFill >= 0", "stockpiles[0].maxFill", "must be >= 0, got -1", "/stockpiles/0/maxFill=-1"),
+                c("maxRelease >= 0", "stockpiles[0].maxRelease", "must be >= 0, got -1",
+                        "/stockpiles/0/maxRelease=-1"),
+                c("stockpile unknown field", "stockpiles[0].holdingCosts",
+                        "unknown field \"holdingCosts\" (did you mean \"holdingCost\"?)", "/stockpiles/0/holdingCosts=1"),
+                // ---- §2.7 reveal years
+                c("revealYear is a year", "scenarios[1].revealYear", "must be a year (a whole number), got 2026.5",
+                        "/scenarios/1/revealYear=2026.5"),
+                c("revealYear not before the start", "scenarios[1].revealYear",
+                        "must not be before the start year 2026, got 2025", "/scenarios/1/revealYear=2025"),
+                c("reveal years all or nothing", "scenarios[0].revealYear", "required when another scenario sets one",
+                        "-/scenarios/0/revealYear"),
+                c("factor active before revealYear", "scenarios[2].capacityFactors[0]",
+                        "active in 2027, before revealYear 2028",
+                        "/scenarios/2/capacityFactors=[{\"country\": \"CN\", \"factor\": 0, \"fromYear\": 2027}]"),
+                // ---- §2.8 risk aversion
+                c("alpha below 1", "riskAversion.alpha", "must be in [0, 1), got 1", "/riskAversion/alpha=1"),
+                c("alpha >= 0", "riskAversion.alpha", "must be in [0, 1), got -0.1", "/riskAversion/alpha=-0.1"),
+                c("weight 1 refused", "riskAversion.weight", "must be in [0, 1), got 1 (weight 1 would leave the"
+                        + " scenarios outside the tail free: their costs would not count)", "/riskAversion/weight=1"),
+                c("weight above 1", "riskAversion.weight", "must be in [0, 1), got 1.5", "/riskAversion/weight=1.5"),
+                c("alpha required", "riskAversion.alpha", "missing required field", "-/riskAversion/alpha"),
+                c("weight required", "riskAversion.weight", "missing required field", "-/riskAversion/weight"),
+                c("risk aversion is an object", "riskAversion", "expected an object, got 0.5", "/riskAversion=0.5"),
+                // ---- §2.10 disruptions
+                c("disruption ids unique", "disruptions[1].id", "duplicate id \"cn-ban\" (also disruptions[0])",
+                        "/disruptions/1/id=\"cn-ban\""),
+                c("annual probability a fraction", "disruptions[0].annualProbability", "must be in [0, 1], got 1.5",
+                        "/disruptions/0/annualProbability=1.5"),
+                c("annual probability required", "disruptions[1].annualProbability", "missing required field",
+                        "-/disruptions/1/annualProbability"),
+                c("event years >= 1", "disruptions[0].years", "must be at least 1, got 0", "/disruptions/0/years=0"),
+                c("event years whole", "disruptions[0].years", "must be a whole number, got 1.5",
+                        "/disruptions/0/years=1.5"),
+                c("event names country and facility", "disruptions[1]",
+                        "names both a country and a facility; give at most one of them", "/disruptions/1/country=\"AU\""),
+                c("event country", "disruptions[0].country", "unknown country \"XX\"",
+                        "/disruptions/0/country=\"XX\""),
+                c("event facility", "disruptions[1].facility", "unknown facility \"m9\"",
+                        "/disruptions/1/facility=\"m9\""),
+                c("event capacity factor >= 0", "disruptions[0].capacityFactor", "must be >= 0, got -1",
+                        "/disruptions/0/capacityFactor=-1"),
+                c("event cost factor >= 0", "disruptions[0].costFactor", "must be >= 0, got -1",
+                        "/disruptions/0/costFactor=-1"),
+                c("event price factor >= 0", "disruptions[0].priceFactors.NdPr", "must be >= 0, got -1",
+                        "/disruptions/0/priceFactors/NdPr=-1"),
+                c("event price factor element", "disruptions[0].priceFactors.Tb", "unknown element \"Tb\"",
+                        "/disruptions/0/priceFactors/Tb=2"),
+                c("event export control needs a country", "disruptions[0].exportControl",
+                        "needs the event to name a country: the one whose exports it controls", "-/disruptions/0/country"),
+                c("no export control on a facility event", "disruptions[1].exportControl",
+                        "an event that names a facility cannot carry an export control; name its country instead",
+                        "/disruptions/1/exportControl={}"),
+                c("event export control stage", "disruptions[0].exportControl.stage",
+                        "must be \"concentrate\", \"oxide\" or \"both\", got \"ore\"",
+                        "/disruptions/0/exportControl/stage=\"ore\""),
+                c("event export control element", "disruptions[0].exportControl.elements[0]", "unknown element \"Tb\"",
+                        "/disruptions/0/exportControl/elements/0=\"Tb\""),
+                c("event export control destination", "disruptions[0].exportControl.allowedDestinations[0]",
+                        "unknown country \"XX\"", "/disruptions/0/exportControl/allowedDestinations/0=\"XX\""),
+                c("event export control has no years", "disruptions[0].exportControl.fromYear",
+                        "unknown field \"fromYear\" (allowed: stage, elements, allowedDestinations)",
+                        "/disruptions/0/exportControl/fromYear=2027"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidV2")
+    void reportsEachVersion2RuleWithItsPathAndMessage(String rule, String path, String message, String[] edits) {
+        assertEquals(List.of(new Problem(path, message)), InstanceValidator.validate(mutateV2(edits)), rule);
+    }
+
+    @Test
+    void version2DocumentIsValidWithEitherSchema() {
+        assertEquals(List.of(), InstanceValidator.validate(mutateV2()));
+        assertEquals(List.of(), InstanceValidator.validate(mutateV2("/schema=\"lodestone/1\"")));
+        assertEquals(List.of(), InstanceValidator.validate(mutate("/schema=\"lodestone/2\"")));
+    }
+
+    /** Edits of the version-2 document that look suspicious but are valid by model-v2.md. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/mines/0/expansion/rampUp=[1]",
+        "/mines/0/expansion/rampUp=[0.1, 0.1, 0.1, 0.1, 0.1, 0.1]",
+        "/scenarios/1/buildDelays=[{\"years\": 0}, {\"years\": 50}]",
+        "/scenarios/1/priceFactors/0/factor=0",
+        "/contracts/2/priceIndex={\"element\": \"Dy\", \"share\": 5}",
+        "/contracts/2/priceIndex/cap=1500",
+        "/contracts/2/contingent=false",
+        "/stockpiles/0/initial=1000",
+        "/stockpiles/0/minFinal=200",
+        "/stockpiles/1/capacity=0",
+        "/stockpiles/-={\"id\": \"second-ndpr\", \"buyer\": \"b1\", \"element\": \"NdPr\", \"capacity\": 5}",
+        "/riskAversion={\"alpha\": 0, \"weight\": 0}",
+        "/riskAversion={\"alpha\": 0.999, \"weight\": 0.999}",
+        "/scenarios/0/revealYear=2040",
+        "/scenarios/2/revealYear=2026",
+        "/scenarios/2/exportControls=[{\"country\": \"CN\", \"fromYear\": 2020, \"toYear\": 2025}]",
+        "/scenarios/2/demandFactors=[{\"factor\": 1, \"fromYear\": 2029}]",
+        "/scenarios/2/capacityFactors=[{\"factor\": 0, \"toYear\": 2025}]",
+        "/disruptions/0/annualProbability=1",
+        "/disruptions/0/exportControl={}",
+        "/disruptions/-={\"id\": \"anywhere\", \"annualProbability\": 0}",
+    })
+    void acceptsValidVersion2Edges(String edit) {
+        assertEquals(List.of(), InstanceValidator.validate(mutateV2(edit)));
+    }
+
+    /**
+     * model-v2.md §2.7: every scenario entry that applies before the revealYear is named, once cut
+     * to the horizon (so a range from 2020 is active from 2026), whatever its factor.
+     */
+    @Test
+    void everyEntryActiveBeforeTheRevealYearIsNamed() {
+        JsonNode doc = mutateV2("/scenarios/2/revealYear=2029",
+                "/scenarios/2/capacityFactors=[{\"factor\": 1, \"fromYear\": 2020}]",
+                "/scenarios/2/demandFactors=[{\"factor\": 0, \"toYear\": 2025}, {\"element\": \"Dy\", \"factor\": 2}]",
+                "/scenarios/2/exportControls=[{\"country\": \"CN\", \"fromYear\": 2027, \"toYear\": 2040}]");
+        assertEquals(List.of(
+                new Problem("scenarios[2].capacityFactors[0]", "active in 2026, before revealYear 2029"),
+                new Problem("scenarios[2].costFactors[0]", "active in 2028, before revealYear 2029"),
+                new Problem("scenarios[2].demandFactors[1]", "active in 2026, before revealYear 2029"),
+                new Problem("scenarios[2].priceFactors[0]", "active in 2028, before revealYear 2029"),
+                new Problem("scenarios[2].exportControls[0]", "active in 2027, before revealYear 2029")),
+                InstanceValidator.validate(doc));
+    }
+
+    @Test
+    void everyScenarioWithoutARevealYearIsNamed() {
+        assertEquals(List.of(
+                new Problem("scenarios[0].revealYear", "required when another scenario sets one"),
+                new Problem("scenarios[2].revealYear", "required when another scenario sets one")),
+                InstanceValidator.validate(mutateV2("-/scenarios/0/revealYear", "-/scenarios/2/revealYear")));
+    }
+
+    /** A broken revealYear still counts as set: the others must have one, and the broken one is named once. */
+    @Test
+    void revealYearThatIsNotAYearIsNotAlsoMissing() {
+        assertEquals(List.of(new Problem("scenarios[1].revealYear", "expected a year (a whole number), got \"2027\"")),
+                InstanceValidator.validate(mutateV2("/scenarios/1/revealYear=\"2027\"")));
+    }
+
+    @Test
+    void reportsEveryVersion2ProblemAtOnce() {
+        JsonNode doc = mutateV2("/mines/0/expansion/rampUp=[]", "/contracts/2/price=1",
+                "/stockpiles/0/initial=5000", "/riskAversion/weight=1.5", "/disruptions/1/years=0");
+        assertEquals(List.of(
+                new Problem("mines[0].expansion.rampUp", "must list at least one share (leave \"rampUp\" out for"
+                        + " full capacity from the first year online)"),
+                new Problem("contracts[2].priceIndex", "give either \"price\" or \"priceIndex\", not both"),
+                new Problem("stockpiles[0].initial", "must be at most capacity (1000), got 5000"),
+                new Problem("riskAversion.weight", "must be in [0, 1), got 1.5"),
+                new Problem("disruptions[1].years", "must be at least 1, got 0")),
+                InstanceValidator.validate(doc));
+    }
+
+    /** A stockpile whose buyer or element is unknown, or whose buyer's demand is unreadable, gives one problem. */
+    @Test
+    void stockpileDemandCheckDoesNotCascade() {
+        assertEquals(List.of(new Problem("buyers[0].demand", "expected an object, got 5")),
+                InstanceValidator.validate(mutateV2("/buyers/0/demand=5")));
+        assertEquals(List.of(new Problem("stockpiles[1].buyer", "unknown buyer \"b2\"")),
+                InstanceValidator.validate(mutateV2("/stockpiles/1/buyer=\"b2\"")));
     }
 
     /** Edits that look suspicious but are valid by the model. */
