@@ -10,12 +10,12 @@ import java.util.function.BiConsumer;
 import java.util.function.ToIntFunction;
 
 import org.lodestone.domain.Contract;
+import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Expansion;
 import org.lodestone.domain.Facility;
 import org.lodestone.domain.Instance;
 import org.lodestone.domain.Mine;
 import org.lodestone.domain.Refinery;
-import org.lodestone.model.CostPart;
 import org.lodestone.model.SourcingModel;
 import org.lodestone.solve.SolveOptions;
 import org.lodestone.solve.SolveResult;
