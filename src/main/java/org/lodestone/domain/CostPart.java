@@ -2,6 +2,7 @@ package org.lodestone.domain;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The parts of the objective of model.md §4, in the order the plan file's {@code costs} lists
@@ -40,6 +41,11 @@ public enum CostPart {
     /** The parts in USD, as the plan file's {@code costs} lists them: every part but {@link #RISK}. */
     public static List<CostPart> money() {
         return MONEY;
+    }
+
+    /** The part with plan-file key {@code key}, if there is one. */
+    public static Optional<CostPart> ofKey(String key) {
+        return Arrays.stream(values()).filter(part -> part.key.equals(key)).findFirst();
     }
 
     /** Whether the part is money (one of the plan file's {@code costs}), not risk-tonnes. */

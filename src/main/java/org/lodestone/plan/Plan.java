@@ -1,6 +1,11 @@
 package org.lodestone.plan;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ObjDoubleConsumer;
+import java.util.function.ToDoubleFunction;
+import org.lodestone.domain.CostPart;
 
 /**
  * A sourcing plan as defined by spec/plan-and-cli.md. Money is expected and discounted (USD);
@@ -29,15 +34,78 @@ public record Plan(String instance, Status status, Double objective, Double best
     public record SolverInfo(String name, String version, Double seconds, int threads, double timeLimitSeconds,
                              double relativeGap) {}
 
-    public record Costs(double capex, double fixedOpex, double signing, double mining, double refining,
-                        double contracts, double freight, double tariffs, double substitution,
-                        double shortfall, double surplusRevenue) {
-        public static final Costs ZERO = new Costs(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    /**
+     * The plan file's {@code costs}: one amount per money part of {@link CostPart} (every part but
+     * risk), expected and discounted; surplus revenue is positive. Iterates in {@link CostPart} order.
+     */
+    public static final class Costs {
+        public static final Costs ZERO = of(part -> 0);
 
-        /** Every part but surplus revenue, minus surplus revenue (risk not included). */
+        private final double[] amounts = new double[CostPart.values().length];
+
+        private Costs(ToDoubleFunction<CostPart> amount) {
+            for (CostPart part : CostPart.money()) {
+                amounts[part.ordinal()] = amount.applyAsDouble(part);
+            }
+        }
+
+        /** Costs with {@code amount.applyAsDouble(part)} for each money part, asked in {@link CostPart} order. */
+        public static Costs of(ToDoubleFunction<CostPart> amount) {
+            return new Costs(amount);
+        }
+
+        /** Costs with the amounts given, 0 for the parts not named. */
+        public static Costs of(Map<CostPart, Double> amounts) {
+            for (CostPart part : amounts.keySet()) {
+                requireMoney(part);
+            }
+            return new Costs(part -> amounts.getOrDefault(part, 0.0));
+        }
+
+        /** The amount of a money part. */
+        public double get(CostPart part) {
+            return amounts[requireMoney(part).ordinal()];
+        }
+
+        /** Visits every money part with its amount, in {@link CostPart} order. */
+        public void forEach(ObjDoubleConsumer<CostPart> action) {
+            for (CostPart part : CostPart.money()) {
+                action.accept(part, amounts[part.ordinal()]);
+            }
+        }
+
+        /** Every part with its sign: costs added, surplus revenue subtracted (risk not included). */
         public double net() {
-            return capex + fixedOpex + signing + mining + refining + contracts + freight + tariffs
-                    + substitution + shortfall - surplusRevenue;
+            double net = 0;
+            for (CostPart part : CostPart.money()) {
+                net += part.sign() * amounts[part.ordinal()];
+            }
+            return net;
+        }
+
+        private static CostPart requireMoney(CostPart part) {
+            if (!part.isMoney()) {
+                throw new IllegalArgumentException(part + " is not a cost in USD");
+            }
+            return part;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Costs c && Arrays.equals(amounts, c.amounts);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(amounts);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder("Costs[");
+            forEach((part, amount) -> b.append(b.length() > 6 ? ", " : "").append(part.key()).append('=')
+                    .append(amount));
+            return b.append(']').toString();
         }
     }
 

@@ -3,6 +3,7 @@ package org.lodestone.plan;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.lodestone.domain.Buyer;
 import org.lodestone.domain.Contract;
+import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Country;
 import org.lodestone.domain.Element;
 import org.lodestone.domain.Expansion;
@@ -173,23 +175,23 @@ public final class PlanChecker {
                     + num(in.riskBudget().get()) + " risk-t");
         }
 
-        Plan.Costs costs = new Plan.Costs(capex, fixedOpex, signing, expected.mining, expected.refining,
-                expected.contracts, expected.freight, expected.tariffs, expected.substitution,
-                expected.shortfall, expected.surplus);
+        Map<CostPart, Double> amounts = new EnumMap<>(CostPart.class);
+        amounts.put(CostPart.CAPEX, capex);
+        amounts.put(CostPart.FIXED_OPEX, fixedOpex);
+        amounts.put(CostPart.SIGNING, signing);
+        amounts.put(CostPart.MINING, expected.mining);
+        amounts.put(CostPart.REFINING, expected.refining);
+        amounts.put(CostPart.CONTRACTS, expected.contracts);
+        amounts.put(CostPart.FREIGHT, expected.freight);
+        amounts.put(CostPart.TARIFFS, expected.tariffs);
+        amounts.put(CostPart.SUBSTITUTION, expected.substitution);
+        amounts.put(CostPart.SHORTFALL, expected.shortfall);
+        amounts.put(CostPart.SURPLUS_REVENUE, expected.surplus);
+        Plan.Costs costs = Plan.Costs.of(amounts);
         double objective = costs.net() + in.riskWeight() * risk;
 
-        Plan.Costs r = plan.costs();
-        compare("costs.capex", r.capex(), costs.capex());
-        compare("costs.fixedOpex", r.fixedOpex(), costs.fixedOpex());
-        compare("costs.signing", r.signing(), costs.signing());
-        compare("costs.mining", r.mining(), costs.mining());
-        compare("costs.refining", r.refining(), costs.refining());
-        compare("costs.contracts", r.contracts(), costs.contracts());
-        compare("costs.freight", r.freight(), costs.freight());
-        compare("costs.tariffs", r.tariffs(), costs.tariffs());
-        compare("costs.substitution", r.substitution(), costs.substitution());
-        compare("costs.shortfall", r.shortfall(), costs.shortfall());
-        compare("costs.surplusRevenue", r.surplusRevenue(), costs.surplusRevenue());
+        Plan.Costs reported = plan.costs();
+        costs.forEach((part, amount) -> compare("costs." + part.key(), reported.get(part), amount));
         compare("risk", plan.risk(), risk);
         comparisons.forEach(Runnable::run);
         compare("objective", plan.objective(), objective);

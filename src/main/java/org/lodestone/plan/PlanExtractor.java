@@ -106,12 +106,7 @@ public final class PlanExtractor {
                 expected[part.ordinal()] += instance.scenarios().get(s).probability() * parts[s + 1][part.ordinal()];
             }
         }
-        Plan.Costs costs = new Plan.Costs(expected[CostPart.CAPEX.ordinal()],
-                expected[CostPart.FIXED_OPEX.ordinal()], expected[CostPart.SIGNING.ordinal()],
-                expected[CostPart.MINING.ordinal()], expected[CostPart.REFINING.ordinal()],
-                expected[CostPart.CONTRACTS.ordinal()], expected[CostPart.FREIGHT.ordinal()],
-                expected[CostPart.TARIFFS.ordinal()], expected[CostPart.SUBSTITUTION.ordinal()],
-                expected[CostPart.SHORTFALL.ordinal()], expected[CostPart.SURPLUS_REVENUE.ordinal()]);
+        Plan.Costs costs = Plan.Costs.of(part -> expected[part.ordinal()]);
         double risk = expected[CostPart.RISK.ordinal()];
         double objective = model.mip().evaluate(values);
         Double bound = result.bestBound() == null ? null : Math.min(result.bestBound(), objective);

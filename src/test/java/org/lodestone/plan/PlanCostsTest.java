@@ -1,0 +1,61 @@
+package org.lodestone.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lodestone.domain.CostPart;
+
+/** Plan.Costs holds one amount per money part of CostPart, in CostPart order. */
+class PlanCostsTest {
+    /** Each part a distinct power of two, so that any part left out or counted twice shows. */
+    private static Plan.Costs distinct() {
+        Map<CostPart, Double> amounts = new EnumMap<>(CostPart.class);
+        for (CostPart part : CostPart.money()) {
+            amounts.put(part, Math.pow(2, part.ordinal()));
+        }
+        return Plan.Costs.of(amounts);
+    }
+
+    @Test
+    void netAddsEveryCostAndSubtractsSurplusRevenue() {
+        // 2^0 + … + 2^9 = 1023 for capex … shortfall, minus 2^10 for surplus revenue
+        assertEquals(1023 - 1024, distinct().net());
+        assertEquals(0, Plan.Costs.ZERO.net());
+    }
+
+    @Test
+    void partsComeInPlanFileOrderWithTheirAmounts() {
+        List<String> keys = new ArrayList<>();
+        List<Double> amounts = new ArrayList<>();
+        distinct().forEach((part, amount) -> {
+            keys.add(part.key());
+            amounts.add(amount);
+        });
+        assertEquals(List.of("capex", "fixedOpex", "signing", "mining", "refining", "contracts", "freight", "tariffs",
+                "substitution", "shortfall", "surplusRevenue"), keys);
+        assertEquals(List.of(1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0, 256.0, 512.0, 1024.0), amounts);
+    }
+
+    @Test
+    void partsNotNamedAreZeroAndRiskIsNoCost() {
+        Plan.Costs costs = Plan.Costs.of(Map.of(CostPart.FREIGHT, 7.0));
+        assertEquals(7, costs.get(CostPart.FREIGHT));
+        assertEquals(0, costs.get(CostPart.CAPEX));
+        assertThrows(IllegalArgumentException.class, () -> costs.get(CostPart.RISK));
+        assertThrows(IllegalArgumentException.class, () -> Plan.Costs.of(Map.of(CostPart.RISK, 1.0)));
+    }
+
+    @Test
+    void equalByAmounts() {
+        assertEquals(distinct(), distinct());
+        assertEquals(distinct().hashCode(), distinct().hashCode());
+        assertEquals(Plan.Costs.ZERO, Plan.Costs.of(Map.of()));
+        assertNotEquals(Plan.Costs.ZERO, Plan.Costs.of(Map.of(CostPart.SIGNING, 1.0)));
+    }
+}
