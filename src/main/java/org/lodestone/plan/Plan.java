@@ -3,9 +3,11 @@ package org.lodestone.plan;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ObjDoubleConsumer;
 import java.util.function.ToDoubleFunction;
 import org.lodestone.domain.CostPart;
+import org.lodestone.domain.Instance;
 
 /**
  * A sourcing plan as defined by spec/plan-and-cli.md. Money is expected and discounted (USD);
@@ -20,6 +22,31 @@ public record Plan(String instance, Status status, Double objective, Double best
         builds = List.copyOf(builds);
         contracts = List.copyOf(contracts);
         scenarios = List.copyOf(scenarios);
+    }
+
+    /** Whether this is a plan for {@code instance}: the plan names the instance it was made for. */
+    public boolean isFor(Instance instance) {
+        return instance.name().equals(instance());
+    }
+
+    /**
+     * This plan, if it is for {@code instance}.
+     *
+     * @throws IllegalArgumentException "the plan is for instance "a", not "b"" otherwise
+     */
+    public Plan requireFor(Instance instance) {
+        return requireFor(instance, IllegalArgumentException::new);
+    }
+
+    /**
+     * This plan, if it is for {@code instance}; otherwise throws what {@code failure} makes of the
+     * message of {@link #requireFor(Instance)}.
+     */
+    public <X extends Exception> Plan requireFor(Instance instance, Function<String, X> failure) throws X {
+        if (!isFor(instance)) {
+            throw failure.apply("the plan is for instance \"" + instance() + "\", not \"" + instance.name() + "\"");
+        }
+        return this;
     }
 
     public enum Status {

@@ -106,7 +106,7 @@ public final class PlanChecker {
         if (!plan.status().hasSolution() || plan.objective() == null) {
             return new CheckReport(List.of("plan has no solution"), Plan.Costs.ZERO, 0, Double.NaN, List.of());
         }
-        if (!in.name().equals(plan.instance())) {
+        if (!plan.isFor(in)) {
             violations.add("plan is for instance \"" + plan.instance() + "\" but the instance is \""
                     + in.name() + "\"");
         }

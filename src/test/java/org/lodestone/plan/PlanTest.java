@@ -1,8 +1,11 @@
 package org.lodestone.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lodestone.domain.CostPart;
+import org.lodestone.domain.Instance;
 
-/** Plan.Costs holds one amount per money part of CostPart, in CostPart order. */
-class PlanCostsTest {
+/** Plan.Costs (one amount per money part of CostPart, in CostPart order) and whose instance a plan is. */
+class PlanTest {
     /** Each part a distinct power of two, so that any part left out or counted twice shows. */
     private static Plan.Costs distinct() {
         Map<CostPart, Double> amounts = new EnumMap<>(CostPart.class);
@@ -57,5 +61,27 @@ class PlanCostsTest {
         assertEquals(distinct().hashCode(), distinct().hashCode());
         assertEquals(Plan.Costs.ZERO, Plan.Costs.of(Map.of()));
         assertNotEquals(Plan.Costs.ZERO, Plan.Costs.of(Map.of(CostPart.SIGNING, 1.0)));
+    }
+
+    // ---------------------------------------------------------------- requireFor
+
+    @Test
+    void requireForAcceptsThePlanOfTheInstance() {
+        Instance in = Fixtures.base().build();
+        Plan plan = Fixtures.basePlan().plan(Plan.Costs.ZERO, 0, 0);
+        assertTrue(plan.isFor(in));
+        assertSame(plan, plan.requireFor(in));
+    }
+
+    @Test
+    void requireForRefusesAForeignPlanNamingBothInstances() {
+        Instance in = Fixtures.base().build();
+        Plan foreign = PlanBuilder.plan("other").plan(Plan.Costs.ZERO, 0, 0);
+        assertFalse(foreign.isFor(in));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> foreign.requireFor(in));
+        assertEquals("the plan is for instance \"other\", not \"rules\"", e.getMessage());
+        IllegalStateException own = assertThrows(IllegalStateException.class,
+                () -> foreign.requireFor(in, IllegalStateException::new));
+        assertEquals(e.getMessage(), own.getMessage());
     }
 }
