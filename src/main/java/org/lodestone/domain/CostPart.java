@@ -3,11 +3,14 @@ package org.lodestone.domain;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The parts of the objective of model.md §4, in the order the plan file's {@code costs} lists
- * them (plan-and-cli.md), then risk. Adding a part here adds it to the plan file, the checker,
- * the summaries and the analysis tables.
+ * them (plan-and-cli.md), then risk. A part added here is written to and read from the plan
+ * file, listed by the summaries, reports and analysis tables and compared by the checker; the
+ * model and the checker still have to compute it.
  */
 public enum CostPart {
     CAPEX("capex", "capex", false, 1),
@@ -46,6 +49,26 @@ public enum CostPart {
     /** The part with plan-file key {@code key}, if there is one. */
     public static Optional<CostPart> ofKey(String key) {
         return Arrays.stream(values()).filter(part -> part.key.equals(key)).findFirst();
+    }
+
+    /** Operating(s) of model.md §4 from the parts' amounts: Σ sign × amount over the operating parts. */
+    public static double operatingCost(ToDoubleFunction<CostPart> amount) {
+        return signedSum(CostPart::operating, amount);
+    }
+
+    /** Σ sign × amount over the money parts: the objective without its risk term. */
+    public static double net(ToDoubleFunction<CostPart> amount) {
+        return signedSum(CostPart::isMoney, amount);
+    }
+
+    private static double signedSum(Predicate<CostPart> parts, ToDoubleFunction<CostPart> amount) {
+        double sum = 0;
+        for (CostPart part : values()) {
+            if (parts.test(part)) {
+                sum += part.sign() * amount.applyAsDouble(part);
+            }
+        }
+        return sum;
     }
 
     /** Whether the part is money (one of the plan file's {@code costs}), not risk-tonnes. */

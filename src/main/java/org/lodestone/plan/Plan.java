@@ -103,11 +103,7 @@ public record Plan(String instance, Status status, Double objective, Double best
 
         /** Every part with its sign: costs added, surplus revenue subtracted (risk not included). */
         public double net() {
-            double net = 0;
-            for (CostPart part : CostPart.money()) {
-                net += part.sign() * amounts[part.ordinal()];
-            }
-            return net;
+            return CostPart.net(this::get);
         }
 
         private static CostPart requireMoney(CostPart part) {

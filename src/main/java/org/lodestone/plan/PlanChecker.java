@@ -277,13 +277,7 @@ public final class PlanChecker {
 
         /** Operating(s) of model.md §4. */
         double operating() {
-            double operating = 0;
-            for (CostPart part : CostPart.values()) {
-                if (part.operating()) {
-                    operating += part.sign() * byPart[part.ordinal()];
-                }
-            }
-            return operating;
+            return CostPart.operatingCost(this::get);
         }
 
         void addWeighted(Amounts other, double weight) {
@@ -536,20 +530,17 @@ public final class PlanChecker {
         // ---- rules 1 and 2: capacity
 
         private void checkMineCapacity(Mine m, int y) {
-            double shipped = shipped(m, y);
-            double cap = capacity(scenario, m, y);
-            if (exceeds(shipped, cap)) {
-                violations.add(at(y) + "mine " + m.id() + " ships " + num(shipped)
-                        + " t but its capacity is " + num(cap) + " t");
-            }
+            checkCapacity(m, "mine " + m.id() + " ships ", shipped(m, y), y);
         }
 
         private void checkRefineryCapacity(Refinery r, int y) {
-            double feed = feed(r, y);
-            double cap = capacity(scenario, r, y);
-            if (exceeds(feed, cap)) {
-                violations.add(at(y) + "refinery " + r.id() + " takes in " + num(feed)
-                        + " t but its capacity is " + num(cap) + " t");
+            checkCapacity(r, "refinery " + r.id() + " takes in ", feed(r, y), y);
+        }
+
+        private void checkCapacity(Facility f, String what, double throughput, int y) {
+            double cap = capacity(scenario, f, y);
+            if (exceeds(throughput, cap)) {
+                violations.add(at(y) + what + num(throughput) + " t but its capacity is " + num(cap) + " t");
             }
         }
 

@@ -113,13 +113,9 @@ public final class PlanExtractor {
         Double gap = bound == null ? null : relativeGap(objective, bound);
         List<Plan.ScenarioPlan> scenarios = new ArrayList<>();
         for (int s = 0; s < scenarioCount; s++) {
-            double operating = 0;
-            for (CostPart part : CostPart.values()) {
-                if (part.operating()) {
-                    operating += part.sign() * parts[s + 1][part.ordinal()];
-                }
-            }
-            scenarios.add(scenario(s, operating, parts[s + 1][CostPart.RISK.ordinal()]));
+            double[] amounts = parts[s + 1];
+            double operating = CostPart.operatingCost(part -> amounts[part.ordinal()]);
+            scenarios.add(scenario(s, operating, amounts[CostPart.RISK.ordinal()]));
         }
         return new Plan(instance.name(), status, objective, bound, gap, solver, costs, risk, builds(),
                 contractChoices(), scenarios);

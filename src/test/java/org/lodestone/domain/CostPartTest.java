@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /** The parts of model.md §4 as the spec names and groups them. */
@@ -35,5 +36,13 @@ class CostPartTest {
             assertEquals(Optional.of(part), CostPart.ofKey(part.key()));
         }
         assertEquals(Optional.empty(), CostPart.ofKey("riskCost"));
+    }
+
+    @Test
+    void operatingCostAndNetAddCostsAndSubtractRevenue() {
+        // each part 2^ordinal: capex 1, fixedOpex 2, signing 4, mining 8 … shortfall 512, surplusRevenue 1024, risk 2048
+        ToDoubleFunction<CostPart> amount = part -> Math.pow(2, part.ordinal());
+        assertEquals(1016 - 1024, CostPart.operatingCost(amount));   // mining 8 + … + shortfall 512 − surplus revenue
+        assertEquals(1023 - 1024, CostPart.net(amount));             // capex 1 + … + shortfall 512 − surplus; no risk
     }
 }
