@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
+import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Instance;
 import org.lodestone.domain.Mine;
 import org.lodestone.domain.Refinery;
@@ -21,8 +23,8 @@ public final class Figures {
      * The cost parts, named as in the plan file's {@code costs}, then {@code riskCost} =
      * riskWeight × risk. objective = every part − surplusRevenue (revenue is positive).
      */
-    public static final List<String> COST_PARTS = List.of("capex", "fixedOpex", "signing", "mining", "refining",
-            "contracts", "freight", "tariffs", "substitution", "shortfall", "surplusRevenue", "riskCost");
+    public static final List<String> COST_PARTS = Stream.concat(CostPart.money().stream().map(CostPart::key),
+            Stream.of("riskCost")).toList();
 
     private Figures() {}
 
@@ -33,10 +35,13 @@ public final class Figures {
             java.util.Arrays.fill(none, Double.NaN);
             return none;
         }
-        Plan.Costs c = plan.costs();
-        return new double[] {c.capex(), c.fixedOpex(), c.signing(), c.mining(), c.refining(), c.contracts(),
-                c.freight(), c.tariffs(), c.substitution(), c.shortfall(), c.surplusRevenue(),
-                instance.riskWeight() * plan.risk()};
+        double[] parts = new double[COST_PARTS.size()];
+        List<CostPart> money = CostPart.money();
+        for (int i = 0; i < money.size(); i++) {
+            parts[i] = plan.costs().get(money.get(i));
+        }
+        parts[money.size()] = instance.riskWeight() * plan.risk();
+        return parts;
     }
 
     /** The objective, or NaN without a plan. */

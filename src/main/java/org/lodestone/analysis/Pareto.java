@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.lodestone.domain.Instance;
 import org.lodestone.io.InstanceReader;
-import org.lodestone.model.CostPart;
+import org.lodestone.domain.CostPart;
 import org.lodestone.model.CostWeights;
 import org.lodestone.model.SourcingModel;
 import org.lodestone.plan.Plan;

@@ -264,10 +264,7 @@ public final class Stress {
      * represent; otherwise an {@link IllegalArgumentException} says what does not fit.
      */
     static void check(Instance instance, Plan plan) {
-        if (!plan.instance().equals(instance.name())) {
-            throw new IllegalArgumentException("the plan is for instance \"" + plan.instance() + "\", not \""
-                    + instance.name() + "\"");
-        }
+        plan.requireFor(instance);
         if (!plan.status().hasSolution()) {
             throw new IllegalArgumentException("the plan has status " + plan.status() + ": no decisions to stress");
         }

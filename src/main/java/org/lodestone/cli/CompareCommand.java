@@ -13,6 +13,7 @@ import org.lodestone.analysis.Comparison;
 import org.lodestone.analysis.Settings;
 import org.lodestone.analysis.Solved;
 import org.lodestone.analysis.Variants;
+import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Instance;
 import org.lodestone.io.InstanceReader;
 import org.lodestone.plan.Plan;
@@ -137,7 +138,8 @@ final class CompareCommand implements Callable<Integer> {
     /** For people: one table per section. */
     static List<Cells> sections(Comparison.Result r) {
         List<Cells> tables = new ArrayList<>();
-        Cells costs = new Cells("Objective and costs (expected, discounted USD; surplusRevenue is subtracted)",
+        Cells costs = new Cells("Objective and costs (expected, discounted USD; "
+                + CostPart.SURPLUS_REVENUE.key() + " is subtracted)",
                 "item", "baseline", "variant", "change");
         Cells figures = new Cells("Risk and shortfall (expected)", "item", "baseline", "variant", "change");
         for (Comparison.Line line : r.summary()) {

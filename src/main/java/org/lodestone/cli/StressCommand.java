@@ -51,11 +51,8 @@ final class StressCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = common.settings(spec.commandLine(), root.solver());
         Instance instance = InstanceReader.read(instanceFile, List.of());
-        Plan plan = PlanJson.read(planFile);
-        if (!plan.instance().equals(instance.name())) {
-            throw new InvalidInputException("instance", "the plan is for instance \"" + plan.instance()
-                    + "\", not \"" + instance.name() + "\"");
-        }
+        Plan plan = PlanJson.read(planFile)
+                .requireFor(instance, message -> new InvalidInputException("instance", message));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();

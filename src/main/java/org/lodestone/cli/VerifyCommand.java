@@ -32,11 +32,8 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Instance instance = InstanceReader.read(instanceFile, java.util.List.of());
         instance.requireModelVersion1(); // the checker knows model version 1 only
-        Plan plan = PlanJson.read(planFile);
-        if (!plan.instance().equals(instance.name())) {
-            throw new InvalidInputException("instance", "the plan is for instance \"" + plan.instance()
-                    + "\", not \"" + instance.name() + "\"");
-        }
+        Plan plan = PlanJson.read(planFile)
+                .requireFor(instance, message -> new InvalidInputException("instance", message));
         CheckReport report = PlanChecker.check(instance, plan);
         PrintWriter out = spec.commandLine().getOut();
         if (report.ok()) {

@@ -99,17 +99,7 @@ public final class PlanJson {
 
         Plan.Costs c = plan.costs();
         ObjectNode costs = root.putObject("costs");
-        costs.set("capex", number("costs.capex", c.capex()));
-        costs.set("fixedOpex", number("costs.fixedOpex", c.fixedOpex()));
-        costs.set("signing", number("costs.signing", c.signing()));
-        costs.set("mining", number("costs.mining", c.mining()));
-        costs.set("refining", number("costs.refining", c.refining()));
-        costs.set("contracts", number("costs.contracts", c.contracts()));
-        costs.set("freight", number("costs.freight", c.freight()));
-        costs.set("tariffs", number("costs.tariffs", c.tariffs()));
-        costs.set("substitution", number("costs.substitution", c.substitution()));
-        costs.set("shortfall", number("costs.shortfall", c.shortfall()));
-        costs.set("surplusRevenue", number("costs.surplusRevenue", c.surplusRevenue()));
+        c.forEach((part, amount) -> costs.set(part.key(), number("costs." + part.key(), amount)));
         root.set("risk", number("risk", plan.risk()));
 
         ArrayNode builds = root.putArray("builds");
@@ -314,12 +304,7 @@ public final class PlanJson {
             Plan.Costs costs = null;
             JsonNode c = object(root, "", "costs");
             if (c != null) {
-                costs = new Plan.Costs(number(c, "costs", "capex"), number(c, "costs", "fixedOpex"),
-                        number(c, "costs", "signing"), number(c, "costs", "mining"),
-                        number(c, "costs", "refining"), number(c, "costs", "contracts"),
-                        number(c, "costs", "freight"), number(c, "costs", "tariffs"),
-                        number(c, "costs", "substitution"), number(c, "costs", "shortfall"),
-                        number(c, "costs", "surplusRevenue"));
+                costs = Plan.Costs.of(part -> number(c, "costs", part.key()));
             }
             double risk = number(root, "", "risk");
             List<Plan.Build> builds = list(root, "", "builds", (n, p) -> new Plan.Build(text(n, p, "facility"),

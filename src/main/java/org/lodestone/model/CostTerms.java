@@ -2,6 +2,8 @@ package org.lodestone.model;
 
 import java.util.Arrays;
 
+import org.lodestone.domain.CostPart;
+
 /**
  * Every objective coefficient of the model, kept with the cost part and scenario it comes
  * from, so that the plan's cost breakdown is computed from exactly the terms that were

@@ -2,6 +2,7 @@ package org.lodestone.model;
 
 import java.util.Arrays;
 
+import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Instance;
 
 /**

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.lodestone.domain.Buyer;
 import org.lodestone.domain.Contract;
+import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Mine;
 import org.lodestone.domain.Refinery;
 import org.lodestone.domain.Substitute;

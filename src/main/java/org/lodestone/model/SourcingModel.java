@@ -8,6 +8,7 @@ import java.util.function.ToIntFunction;
 
 import org.lodestone.domain.Buyer;
 import org.lodestone.domain.Contract;
+import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Country;
 import org.lodestone.domain.Expansion;
 import org.lodestone.domain.Facility;

@@ -1,6 +1,13 @@
 package org.lodestone.plan;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ObjDoubleConsumer;
+import java.util.function.ToDoubleFunction;
+import org.lodestone.domain.CostPart;
+import org.lodestone.domain.Instance;
 
 /**
  * A sourcing plan as defined by spec/plan-and-cli.md. Money is expected and discounted (USD);
@@ -17,6 +24,31 @@ public record Plan(String instance, Status status, Double objective, Double best
         scenarios = List.copyOf(scenarios);
     }
 
+    /** Whether this is a plan for {@code instance}: the plan names the instance it was made for. */
+    public boolean isFor(Instance instance) {
+        return instance.name().equals(instance());
+    }
+
+    /**
+     * This plan, if it is for {@code instance}.
+     *
+     * @throws IllegalArgumentException "the plan is for instance "a", not "b"" otherwise
+     */
+    public Plan requireFor(Instance instance) {
+        return requireFor(instance, IllegalArgumentException::new);
+    }
+
+    /**
+     * This plan, if it is for {@code instance}; otherwise throws what {@code failure} makes of the
+     * message of {@link #requireFor(Instance)}.
+     */
+    public <X extends Exception> Plan requireFor(Instance instance, Function<String, X> failure) throws X {
+        if (!isFor(instance)) {
+            throw failure.apply("the plan is for instance \"" + instance() + "\", not \"" + instance.name() + "\"");
+        }
+        return this;
+    }
+
     public enum Status {
         OPTIMAL, FEASIBLE, INFEASIBLE, NO_SOLUTION;
 
@@ -29,15 +61,74 @@ public record Plan(String instance, Status status, Double objective, Double best
     public record SolverInfo(String name, String version, Double seconds, int threads, double timeLimitSeconds,
                              double relativeGap) {}
 
-    public record Costs(double capex, double fixedOpex, double signing, double mining, double refining,
-                        double contracts, double freight, double tariffs, double substitution,
-                        double shortfall, double surplusRevenue) {
-        public static final Costs ZERO = new Costs(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    /**
+     * The plan file's {@code costs}: one amount per money part of {@link CostPart} (every part but
+     * risk), expected and discounted; surplus revenue is positive. Iterates in {@link CostPart} order.
+     */
+    public static final class Costs {
+        public static final Costs ZERO = of(part -> 0);
 
-        /** Every part but surplus revenue, minus surplus revenue (risk not included). */
+        private final double[] amounts = new double[CostPart.values().length];
+
+        private Costs(ToDoubleFunction<CostPart> amount) {
+            for (CostPart part : CostPart.money()) {
+                amounts[part.ordinal()] = amount.applyAsDouble(part);
+            }
+        }
+
+        /** Costs with {@code amount.applyAsDouble(part)} for each money part, asked in {@link CostPart} order. */
+        public static Costs of(ToDoubleFunction<CostPart> amount) {
+            return new Costs(amount);
+        }
+
+        /** Costs with the amounts given, 0 for the parts not named. */
+        public static Costs of(Map<CostPart, Double> amounts) {
+            for (CostPart part : amounts.keySet()) {
+                requireMoney(part);
+            }
+            return new Costs(part -> amounts.getOrDefault(part, 0.0));
+        }
+
+        /** The amount of a money part. */
+        public double get(CostPart part) {
+            return amounts[requireMoney(part).ordinal()];
+        }
+
+        /** Visits every money part with its amount, in {@link CostPart} order. */
+        public void forEach(ObjDoubleConsumer<CostPart> action) {
+            for (CostPart part : CostPart.money()) {
+                action.accept(part, amounts[part.ordinal()]);
+            }
+        }
+
+        /** Every part with its sign: costs added, surplus revenue subtracted (risk not included). */
         public double net() {
-            return capex + fixedOpex + signing + mining + refining + contracts + freight + tariffs
-                    + substitution + shortfall - surplusRevenue;
+            return CostPart.net(this::get);
+        }
+
+        private static CostPart requireMoney(CostPart part) {
+            if (!part.isMoney()) {
+                throw new IllegalArgumentException(part + " is not a cost in USD");
+            }
+            return part;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Costs c && Arrays.equals(amounts, c.amounts);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(amounts);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder("Costs[");
+            forEach((part, amount) -> b.append(b.length() > 6 ? ", " : "").append(part.key()).append('=')
+                    .append(amount));
+            return b.append(']').toString();
         }
     }
 

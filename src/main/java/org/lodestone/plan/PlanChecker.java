@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.lodestone.domain.Buyer;
 import org.lodestone.domain.Contract;
+import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Country;
 import org.lodestone.domain.Element;
 import org.lodestone.domain.Expansion;
@@ -33,9 +34,6 @@ import org.lodestone.plan.Plan.ContractChoice;
 import org.lodestone.plan.Plan.ContractUse;
 import org.lodestone.plan.Plan.Delivery;
 import org.lodestone.plan.Plan.ScenarioPlan;
-import org.lodestone.plan.Plan.Shortfall;
-import org.lodestone.plan.Plan.Substitution;
-import org.lodestone.plan.Plan.Surplus;
 
 /**
  * Independent check of a plan against model.md: re-checks every rule of §3 from the instance and
@@ -44,6 +42,9 @@ import org.lodestone.plan.Plan.Surplus;
  *
  * <p>Entries that cannot be placed (unknown id, year outside the horizon, value that is not a
  * finite number) are reported and then left out of every rule and every cost.
+ *
+ * <p>Each rule is one {@code check…} method; {@link #run()} and {@link ScenarioCheck#run()} list
+ * them in the order of §3, and {@link #recomputeCosts} recomputes §4.
  */
 public final class PlanChecker {
     /**
@@ -66,9 +67,9 @@ public final class PlanChecker {
     /** The plan copies probabilities from the instance, which must add up to 1 within 1e-9. */
     public static final double PROBABILITY_TOLERANCE = 1e-9;
 
-    private final Instance in;
+    private final Instance instance;
     private final Plan plan;
-    private final Horizon h;
+    private final Horizon horizon;
     private final List<String> violations = new ArrayList<>();
 
     private final Map<String, Element> elements = new LinkedHashMap<>();
@@ -77,14 +78,15 @@ public final class PlanChecker {
     private final Map<String, Refinery> refineries = new LinkedHashMap<>();
     private final Map<String, Buyer> buyers = new LinkedHashMap<>();
     private final Map<String, Contract> contracts = new LinkedHashMap<>();
-    /** Builds that add capacity and cost: the facility exists and has an expansion. */
-    private final Map<String, List<Build>> builds = new HashMap<>();
-    private final Set<String> held = new HashSet<>();
+    /** Builds that add capacity and cost, by facility id: the facility exists and has an expansion. */
+    private final Map<String, List<Build>> buildsByFacility = new HashMap<>();
+    /** Ids of the contracts the plan holds. */
+    private final Set<String> heldContracts = new HashSet<>();
 
     private PlanChecker(Instance instance, Plan plan) {
-        this.in = instance;
+        this.instance = instance;
         this.plan = plan;
-        this.h = instance.horizon();
+        this.horizon = instance.horizon();
         instance.elements().forEach(e -> elements.put(e.id(), e));
         instance.countries().forEach(c -> countries.put(c.id(), c));
         instance.mines().forEach(m -> mines.put(m.id(), m));
@@ -100,105 +102,32 @@ public final class PlanChecker {
 
     // ------------------------------------------------------------------------------------------
 
+    /** The checks in the order their violations are listed. */
     private CheckReport run() {
         if (!plan.status().hasSolution() || plan.objective() == null) {
             return new CheckReport(List.of("plan has no solution"), Plan.Costs.ZERO, 0, Double.NaN, List.of());
         }
-        if (!in.name().equals(plan.instance())) {
-            violations.add("plan is for instance \"" + plan.instance() + "\" but the instance is \""
-                    + in.name() + "\"");
-        }
+        checkInstance();
         checkContractChoices();
-        checkBuilds();
-
-        // First stage costs.
-        double capex = 0;
-        double fixedOpex = 0;
-        for (Facility f : facilities()) {
-            for (Build b : builds.getOrDefault(f.id(), List.of())) {
-                Expansion ex = f.expansion().orElseThrow();
-                capex += discount(b.startYear()) * (ex.capexFixed() + b.modules() * ex.capexPerModule());
-                for (int y = h.start(); y <= h.last(); y++) {
-                    if (y >= b.startYear() + ex.leadTime()) {
-                        fixedOpex += discount(y) * ex.fixedOpexPerYear();
-                    }
-                }
-            }
-        }
-        double signing = 0;
-        for (Contract k : in.contracts()) {
-            if (!k.signed() && held.contains(k.id())) {
-                signing += k.signingCost();
-            }
-        }
-
-        // Second stage, per scenario.
-        Map<String, Scenario> scenarios = new LinkedHashMap<>();
-        in.scenarios().forEach(s -> scenarios.put(s.id(), s));
-        Set<String> seen = new HashSet<>();
-        Parts expected = new Parts();
-        List<CheckReport.ScenarioResult> results = new ArrayList<>();
-        List<Runnable> comparisons = new ArrayList<>();
-        for (ScenarioPlan sp : plan.scenarios()) {
-            Scenario sc = scenarios.get(sp.id());
-            if (sc == null) {
-                violations.add("scenario " + sp.id() + " is not a scenario of the instance");
-                continue;
-            }
-            if (!seen.add(sp.id())) {
-                violations.add("scenario " + sp.id() + " is listed more than once");
-                continue;
-            }
-            if (!(Math.abs(sp.probability() - sc.probability()) <= PROBABILITY_TOLERANCE)) {
-                violations.add("scenario " + sp.id() + " has probability " + num(sp.probability())
-                        + " but the instance gives " + num(sc.probability()));
-            }
-            Parts parts = new ScenarioCheck(sc, sp).run();
-            expected.add(parts, sc.probability());
-            results.add(new CheckReport.ScenarioResult(sc.id(), parts.operating(), parts.risk));
-            comparisons.add(() -> {
-                compare("scenario " + sp.id() + ": operatingCost", sp.operatingCost(), parts.operating());
-                compare("scenario " + sp.id() + ": risk", sp.risk(), parts.risk);
-            });
-        }
-        for (Scenario sc : in.scenarios()) {
-            if (!seen.contains(sc.id())) {
-                violations.add("scenario " + sc.id() + " of the instance is missing from the plan");
-            }
-        }
-
-        double risk = expected.risk;
-        if (in.riskBudget().isPresent() && exceeds(risk, in.riskBudget().get())) {
-            violations.add("expected risk " + num(risk) + " risk-t exceeds the riskBudget "
-                    + num(in.riskBudget().get()) + " risk-t");
-        }
-
-        Plan.Costs costs = new Plan.Costs(capex, fixedOpex, signing, expected.mining, expected.refining,
-                expected.contracts, expected.freight, expected.tariffs, expected.substitution,
-                expected.shortfall, expected.surplus);
-        double objective = costs.net() + in.riskWeight() * risk;
-
-        Plan.Costs r = plan.costs();
-        compare("costs.capex", r.capex(), costs.capex());
-        compare("costs.fixedOpex", r.fixedOpex(), costs.fixedOpex());
-        compare("costs.signing", r.signing(), costs.signing());
-        compare("costs.mining", r.mining(), costs.mining());
-        compare("costs.refining", r.refining(), costs.refining());
-        compare("costs.contracts", r.contracts(), costs.contracts());
-        compare("costs.freight", r.freight(), costs.freight());
-        compare("costs.tariffs", r.tariffs(), costs.tariffs());
-        compare("costs.substitution", r.substitution(), costs.substitution());
-        compare("costs.shortfall", r.shortfall(), costs.shortfall());
-        compare("costs.surplusRevenue", r.surplusRevenue(), costs.surplusRevenue());
-        compare("risk", plan.risk(), risk);
-        comparisons.forEach(Runnable::run);
-        compare("objective", plan.objective(), objective);
-
-        return new CheckReport(violations, costs, risk, objective, results);
+        checkBuilds();                                      // rule 7: expansion and bankability
+        List<ScenarioCheck> scenarios = checkScenarios();   // rules 1–6 and routes, per scenario and year
+        Recomputed recomputed = recomputeCosts(scenarios);  // §4
+        checkRiskBudget(recomputed.risk());                 // rule 8
+        compareReportedFigures(scenarios, recomputed);
+        return new CheckReport(violations, recomputed.costs(), recomputed.risk(), recomputed.objective(),
+                recomputed.scenarios());
     }
 
-    // ---------------------------------------------------------------- first stage
+    // ---------------------------------------------------------------- the plan as a whole
 
+    private void checkInstance() {
+        if (!plan.isFor(instance)) {
+            violations.add("plan is for instance \"" + plan.instance() + "\" but the instance is \""
+                    + instance.name() + "\"");
+        }
+    }
+
+    /** Every contract listed once; signed contracts held. */
     private void checkContractChoices() {
         Map<String, Integer> listed = new HashMap<>();
         for (ContractChoice c : plan.contracts()) {
@@ -210,18 +139,19 @@ public final class PlanChecker {
                 violations.add("contracts: contract " + c.id() + " is listed more than once");
             }
             if (c.held()) {
-                held.add(c.id());
+                heldContracts.add(c.id());
             }
         }
-        for (Contract k : in.contracts()) {
+        for (Contract k : instance.contracts()) {
             if (!listed.containsKey(k.id())) {
                 violations.add("contracts: contract " + k.id() + " is not listed");
-            } else if (k.signed() && !held.contains(k.id())) {
+            } else if (k.signed() && !heldContracts.contains(k.id())) {
                 violations.add("contracts: contract " + k.id() + " is signed but the plan does not hold it");
             }
         }
     }
 
+    /** Rule 7, per build: an expansion built once, within its start window and module count, and bankable. */
     private void checkBuilds() {
         for (Build b : plan.builds()) {
             String what = "build on " + b.facility();
@@ -234,435 +164,482 @@ public final class PlanChecker {
                 violations.add(what + ": the facility has no expansion");
                 continue;
             }
-            List<Build> on = builds.computeIfAbsent(f.id(), id -> new ArrayList<>());
+            List<Build> on = buildsByFacility.computeIfAbsent(f.id(), id -> new ArrayList<>());
             on.add(b);
             if (on.size() == 2) {
                 violations.add(what + ": the facility is built more than once");
             }
-            Expansion ex = f.expansion().get();
-            int lo = Math.max(ex.earliestStart(), h.start());
-            int hi = Math.min(ex.latestStart(), h.last());
-            if (!h.contains(b.startYear()) || !ex.canStartIn(b.startYear())) {
-                violations.add(what + " starts in " + b.startYear() + (lo <= hi
-                        ? ", outside its start window " + lo + "–" + hi
-                        : " but its start window " + ex.earliestStart() + "–" + ex.latestStart()
-                                + " does not meet the horizon " + h.start() + "–" + h.last()));
+            checkExpansion(b, f.expansion().get(), what);
+            checkBankability(b, f, what);
+        }
+    }
+
+    private void checkExpansion(Build b, Expansion ex, String what) {
+        int lo = Math.max(ex.earliestStart(), horizon.start());
+        int hi = Math.min(ex.latestStart(), horizon.last());
+        if (!horizon.contains(b.startYear()) || !ex.canStartIn(b.startYear())) {
+            violations.add(what + " starts in " + b.startYear() + (lo <= hi
+                    ? ", outside its start window " + lo + "–" + hi
+                    : " but its start window " + ex.earliestStart() + "–" + ex.latestStart()
+                            + " does not meet the horizon " + horizon.start() + "–" + horizon.last()));
+        }
+        if (b.modules() < 1 || b.modules() > ex.maxModules()) {
+            violations.add(what + " has " + b.modules() + " modules; allowed 1–" + ex.maxModules());
+        }
+        int online = b.startYear() + ex.leadTime();
+        if (b.onlineYear() != online) {
+            violations.add(what + " reports online year " + b.onlineYear() + " but starts in "
+                    + b.startYear() + " with lead time " + ex.leadTime() + " (online " + online + ")");
+        }
+        double added = b.modules() * ex.moduleSize();
+        if (differs(b.capacityAdded(), added)) {
+            violations.add(what + " reports capacityAdded " + num(b.capacityAdded()) + " t but "
+                    + b.modules() + " modules × " + num(ex.moduleSize()) + " t = " + num(added) + " t");
+        }
+    }
+
+    /** Held contracts on the facility take at least requiresOfftake × the capacity added. */
+    private void checkBankability(Build b, Facility f, String what) {
+        Expansion ex = f.expansion().orElseThrow();
+        if (!(ex.requiresOfftake() > 0)) {
+            return;
+        }
+        double added = b.modules() * ex.moduleSize();
+        double offtake = 0;
+        for (Contract k : instance.contracts()) {
+            if (k.facility().equals(f.id()) && heldContracts.contains(k.id())) {
+                offtake += k.minPerYear();
             }
-            if (b.modules() < 1 || b.modules() > ex.maxModules()) {
-                violations.add(what + " has " + b.modules() + " modules; allowed 1–" + ex.maxModules());
+        }
+        double needed = ex.requiresOfftake() * added;
+        if (exceeds(needed, offtake)) {
+            violations.add(what + ": held contracts on " + f.id() + " have minPerYear totalling "
+                    + num(offtake) + " t but requiresOfftake " + num(ex.requiresOfftake()) + " × "
+                    + num(added) + " t needs " + num(needed) + " t");
+        }
+    }
+
+    /**
+     * Each scenario of the plan that is one of the instance's, once and with its probability, is
+     * checked; then every scenario of the instance must have been in the plan.
+     */
+    private List<ScenarioCheck> checkScenarios() {
+        Map<String, Scenario> byId = new LinkedHashMap<>();
+        instance.scenarios().forEach(s -> byId.put(s.id(), s));
+        Set<String> seen = new HashSet<>();
+        List<ScenarioCheck> checked = new ArrayList<>();
+        for (ScenarioPlan scenarioPlan : plan.scenarios()) {
+            Scenario scenario = byId.get(scenarioPlan.id());
+            if (scenario == null) {
+                violations.add("scenario " + scenarioPlan.id() + " is not a scenario of the instance");
+                continue;
             }
-            int online = b.startYear() + ex.leadTime();
-            if (b.onlineYear() != online) {
-                violations.add(what + " reports online year " + b.onlineYear() + " but starts in "
-                        + b.startYear() + " with lead time " + ex.leadTime() + " (online " + online + ")");
+            if (!seen.add(scenarioPlan.id())) {
+                violations.add("scenario " + scenarioPlan.id() + " is listed more than once");
+                continue;
             }
-            double added = b.modules() * ex.moduleSize();
-            if (differs(b.capacityAdded(), added)) {
-                violations.add(what + " reports capacityAdded " + num(b.capacityAdded()) + " t but "
-                        + b.modules() + " modules × " + num(ex.moduleSize()) + " t = " + num(added) + " t");
+            if (!(Math.abs(scenarioPlan.probability() - scenario.probability()) <= PROBABILITY_TOLERANCE)) {
+                violations.add("scenario " + scenarioPlan.id() + " has probability " + num(scenarioPlan.probability())
+                        + " but the instance gives " + num(scenario.probability()));
             }
-            if (ex.requiresOfftake() > 0) {
-                double offtake = 0;
-                for (Contract k : in.contracts()) {
-                    if (k.facility().equals(f.id()) && held.contains(k.id())) {
-                        offtake += k.minPerYear();
+            ScenarioCheck check = new ScenarioCheck(scenario, scenarioPlan);
+            check.run();
+            checked.add(check);
+        }
+        for (Scenario scenario : instance.scenarios()) {
+            if (!seen.contains(scenario.id())) {
+                violations.add("scenario " + scenario.id() + " of the instance is missing from the plan");
+            }
+        }
+        return checked;
+    }
+
+    private void checkRiskBudget(double expectedRisk) {
+        if (instance.riskBudget().isPresent() && exceeds(expectedRisk, instance.riskBudget().get())) {
+            violations.add("expected risk " + num(expectedRisk) + " risk-t exceeds the riskBudget "
+                    + num(instance.riskBudget().get()) + " risk-t");
+        }
+    }
+
+    // ---------------------------------------------------------------- §4: costs, risk, objective
+
+    /** Amounts by cost part (discounted; risk in risk-tonnes) of one scenario, or their expectation. */
+    private static final class Amounts {
+        private final double[] byPart = new double[CostPart.values().length];
+
+        void add(CostPart part, double amount) {
+            byPart[part.ordinal()] += amount;
+        }
+
+        double get(CostPart part) {
+            return byPart[part.ordinal()];
+        }
+
+        /** Operating(s) of model.md §4. */
+        double operating() {
+            return CostPart.operatingCost(this::get);
+        }
+
+        void addWeighted(Amounts other, double weight) {
+            for (int i = 0; i < byPart.length; i++) {
+                byPart[i] += weight * other.byPart[i];
+            }
+        }
+    }
+
+    private record Recomputed(Plan.Costs costs, double risk, double objective,
+                              List<CheckReport.ScenarioResult> scenarios) {}
+
+    /** Every part of §4 from the instance and the plan's entries, expected over the checked scenarios. */
+    private Recomputed recomputeCosts(List<ScenarioCheck> scenarios) {
+        Amounts expected = investment();
+        List<CheckReport.ScenarioResult> results = new ArrayList<>();
+        for (ScenarioCheck scenario : scenarios) {
+            Amounts amounts = scenario.recomputeOperatingAndRisk();
+            expected.addWeighted(amounts, scenario.scenario.probability());
+            results.add(new CheckReport.ScenarioResult(scenario.scenario.id(), amounts.operating(),
+                    amounts.get(CostPart.RISK)));
+        }
+        Plan.Costs costs = Plan.Costs.of(expected::get);
+        double risk = expected.get(CostPart.RISK);
+        return new Recomputed(costs, risk, costs.net() + instance.riskWeight() * risk, results);
+    }
+
+    /** Investment of §4: capex and fixed opex of the builds, signing costs of chosen optional contracts. */
+    private Amounts investment() {
+        Amounts amounts = new Amounts();
+        for (Facility f : facilities()) {
+            for (Build b : buildsByFacility.getOrDefault(f.id(), List.of())) {
+                Expansion ex = f.expansion().orElseThrow();
+                amounts.add(CostPart.CAPEX,
+                        discount(b.startYear()) * (ex.capexFixed() + b.modules() * ex.capexPerModule()));
+                for (int y = horizon.start(); y <= horizon.last(); y++) {
+                    if (y >= b.startYear() + ex.leadTime()) {
+                        amounts.add(CostPart.FIXED_OPEX, discount(y) * ex.fixedOpexPerYear());
                     }
                 }
-                double needed = ex.requiresOfftake() * added;
-                if (exceeds(needed, offtake)) {
-                    violations.add(what + ": held contracts on " + f.id() + " have minPerYear totalling "
-                            + num(offtake) + " t but requiresOfftake " + num(ex.requiresOfftake()) + " × "
-                            + num(added) + " t needs " + num(needed) + " t");
-                }
             }
         }
+        for (Contract k : instance.contracts()) {
+            if (!k.signed() && heldContracts.contains(k.id())) {
+                amounts.add(CostPart.SIGNING, k.signingCost());
+            }
+        }
+        return amounts;
     }
 
-    // ---------------------------------------------------------------- second stage
-
-    /** Cost parts of one scenario (discounted, not weighted), or their expectation. */
-    private static final class Parts {
-        double mining, refining, contracts, freight, tariffs, substitution, shortfall, surplus, risk;
-
-        double operating() {
-            return mining + refining + contracts + freight + tariffs + substitution + shortfall - surplus;
+    /** The plan's figures against the recomputed ones: cost parts, risk, each scenario's, objective. */
+    private void compareReportedFigures(List<ScenarioCheck> scenarios, Recomputed recomputed) {
+        Plan.Costs reported = plan.costs();
+        recomputed.costs().forEach((part, amount) -> compare("costs." + part.key(), reported.get(part), amount));
+        compare("risk", plan.risk(), recomputed.risk());
+        for (int i = 0; i < scenarios.size(); i++) {
+            ScenarioPlan scenarioPlan = scenarios.get(i).scenarioPlan;
+            CheckReport.ScenarioResult result = recomputed.scenarios().get(i);
+            compare("scenario " + scenarioPlan.id() + ": operatingCost", scenarioPlan.operatingCost(),
+                    result.operatingCost());
+            compare("scenario " + scenarioPlan.id() + ": risk", scenarioPlan.risk(), result.risk());
         }
-
-        void add(Parts p, double w) {
-            mining += w * p.mining;
-            refining += w * p.refining;
-            contracts += w * p.contracts;
-            freight += w * p.freight;
-            tariffs += w * p.tariffs;
-            substitution += w * p.substitution;
-            shortfall += w * p.shortfall;
-            surplus += w * p.surplus;
-            risk += w * p.risk;
-        }
+        compare("objective", plan.objective(), recomputed.objective());
     }
 
-    private record Flow(String mine, String refinery, int year) {}
-
-    private record Chain(String mine, String refinery, String element, int year) {}
-
-    private record RefEl(String refinery, String element, int year) {}
-
-    private record BuyEl(String buyer, String element, int year) {}
-
-    private record Use(String contract, int year) {}
+    // ---------------------------------------------------------------- one scenario
 
     private final class ScenarioCheck {
-        final Scenario sc;
-        final ScenarioPlan sp;
+        final Scenario scenario;
+        final ScenarioPlan scenarioPlan;
+        /** "scenario base": the start of every message about this scenario. */
         final String where;
-        final List<ExportControl> controls = new ArrayList<>();
+        /** The instance's export controls and the scenario's. */
+        final List<ExportControl> exportControls = new ArrayList<>();
 
-        final Map<Flow, Double> x = new HashMap<>();
-        final List<Delivery> deliveries = new ArrayList<>();
-        final Map<Chain, Double> chain = new HashMap<>();
-        final Map<RefEl, Double> out = new HashMap<>();
-        final Map<BuyEl, List<Delivery>> received = new HashMap<>();
-        final Map<RefEl, Double> surplus = new HashMap<>();
-        final Map<Use, ContractUse> use = new HashMap<>();
-        final Map<BuyEl, Double> substituted = new HashMap<>();
-        final Map<BuyEl, Double> short_ = new HashMap<>();
-        final Parts parts = new Parts();
+        /** What the plan says for this scenario. */
+        final ScenarioEntries entries;
 
-        ScenarioCheck(Scenario sc, ScenarioPlan sp) {
-            this.sc = sc;
-            this.sp = sp;
-            this.where = "scenario " + sc.id();
-            controls.addAll(in.exportControls());
-            controls.addAll(sc.exportControls());
+        ScenarioCheck(Scenario scenario, ScenarioPlan scenarioPlan) {
+            this.scenario = scenario;
+            this.scenarioPlan = scenarioPlan;
+            this.where = "scenario " + scenario.id();
+            this.entries = ScenarioEntries.read(instance, scenarioPlan, where, violations);
+            exportControls.addAll(instance.exportControls());
+            exportControls.addAll(scenario.exportControls());
         }
 
-        Parts run() {
-            index();
-            for (int y = h.start(); y <= h.last(); y++) {
-                checkYear(y);
+        /** The rules of §3 year by year (contracts first: the facility rules use their tonnes), then the routes. */
+        void run() {
+            for (int y = horizon.start(); y <= horizon.last(); y++) {
+                for (Contract k : instance.contracts()) {
+                    checkContractHeldInWindow(k, y);                // rule 6
+                    checkContractMaxPerYear(k, y);                  // rule 6
+                    checkContractPaid(k, y);                        // rule 6
+                }
+                for (Mine m : mines.values()) {
+                    checkMineCapacity(m, y);                        // rule 1
+                    checkThroughput("mine", m, shipped(m, y), y);   // rule 6
+                }
+                for (Refinery r : refineries.values()) {
+                    checkRefineryCapacity(r, y);                    // rule 2
+                    checkThroughput("refinery", r, feed(r, y), y);  // rule 6
+                }
+                for (Refinery r : refineries.values()) {
+                    for (Element e : elements.values()) {
+                        checkSeparation(r, e, y);                   // rule 3
+                    }
+                }
+                for (Buyer b : buyers.values()) {
+                    for (Element e : elements.values()) {
+                        checkDemand(b, e, y);                       // rule 4
+                        checkSubstitutionBound(b, e, y);            // rule 4
+                        checkMandate(b, e, y);                      // rule 5
+                        checkCountryShareCaps(b, e, y);             // rule 5
+                    }
+                }
             }
-            checkRoutes();
-            return parts;
+            for (Concentrate c : entries.concentrateByYearMineRefinery()) {
+                checkAcceptedOre(c);
+                checkConcentrateExportControls(c);
+            }
+            for (Delivery d : entries.deliveries()) {
+                checkOxideExportControls(d);
+            }
         }
 
         private String at(int year) {
             return where + ", " + year + ": ";
         }
 
-        // ---- reading the entries
+        // ---- quantities of one year, from the entries
 
-        private void index() {
-            for (Concentrate c : sp.concentrate()) {
-                String e = "concentrate " + c.mine() + " → " + c.refinery() + " in " + c.year();
-                if (known(e, c.year(), c.tonnes(), mine(e, c.mine()), refinery(e, c.refinery()))) {
-                    unique(e, x.putIfAbsent(new Flow(c.mine(), c.refinery(), c.year()), c.tonnes()));
-                }
-            }
-            Set<Delivery> keys = new HashSet<>();
-            for (Delivery d : sp.deliveries()) {
-                String e = "delivery " + d.mine() + " → " + d.refinery() + " → " + d.buyer() + " of "
-                        + d.element() + " in " + d.year();
-                if (!known(e, d.year(), d.tonnes(), mine(e, d.mine()), refinery(e, d.refinery()),
-                        buyer(e, d.buyer()), element(e, d.element()))) {
-                    continue;
-                }
-                if (!keys.add(new Delivery(d.mine(), d.refinery(), d.buyer(), d.element(), d.year(), 0))) {
-                    violations.add(where + ": " + e + " is listed more than once");
-                    continue;
-                }
-                deliveries.add(d);
-                chain.merge(new Chain(d.mine(), d.refinery(), d.element(), d.year()), d.tonnes(), Double::sum);
-                out.merge(new RefEl(d.refinery(), d.element(), d.year()), d.tonnes(), Double::sum);
-                received.computeIfAbsent(new BuyEl(d.buyer(), d.element(), d.year()), k -> new ArrayList<>())
-                        .add(d);
-            }
-            for (Surplus u : sp.surplus()) {
-                String e = "surplus of " + u.element() + " at " + u.refinery() + " in " + u.year();
-                if (known(e, u.year(), u.tonnes(), refinery(e, u.refinery()), element(e, u.element()))) {
-                    unique(e, surplus.putIfAbsent(new RefEl(u.refinery(), u.element(), u.year()), u.tonnes()));
-                }
-            }
-            for (ContractUse k : sp.contractUse()) {
-                String e = "contractUse of " + k.contract() + " in " + k.year();
-                boolean ok = known(e, k.year(), k.taken(), contract(e, k.contract()));
-                ok &= nonNegative(e + " (paid)", k.paid());
-                if (ok) {
-                    unique(e, use.putIfAbsent(new Use(k.contract(), k.year()), k));
-                }
-            }
-            for (Substitution a : sp.substitution()) {
-                String e = "substitution for " + a.buyer() + " of " + a.element() + " in " + a.year();
-                if (known(e, a.year(), a.tonnes(), buyer(e, a.buyer()), element(e, a.element()))) {
-                    unique(e, substituted.putIfAbsent(new BuyEl(a.buyer(), a.element(), a.year()), a.tonnes()));
-                }
-            }
-            for (Shortfall q : sp.shortfalls()) {
-                String e = "shortfall for " + q.buyer() + " of " + q.element() + " in " + q.year();
-                if (known(e, q.year(), q.tonnes(), buyer(e, q.buyer()), element(e, q.element()))) {
-                    unique(e, short_.putIfAbsent(new BuyEl(q.buyer(), q.element(), q.year()), q.tonnes()));
-                }
-            }
+        private double concentrate(Mine m, Refinery r, int y) {
+            return entries.concentrate(m.id(), r.id(), y);
         }
 
-        /** Whether the entry can be placed; reports a year outside Y or a bad tonnage. */
-        private boolean known(String entry, int year, double tonnes, boolean... idsKnown) {
-            boolean ok = true;
-            for (boolean k : idsKnown) {
-                ok &= k;
+        /** Σ_r x(m, r, y). */
+        private double shipped(Mine m, int y) {
+            double shipped = 0;
+            for (Refinery r : refineries.values()) {
+                shipped += concentrate(m, r, y);
             }
-            if (!h.contains(year)) {
-                violations.add(where + ": " + entry + ": year outside the horizon " + h.start() + "–" + h.last());
-                ok = false;
-            }
-            return nonNegative(entry, tonnes) && ok;
+            return shipped;
         }
 
-        private boolean nonNegative(String entry, double tonnes) {
-            if (!Double.isFinite(tonnes)) {
-                violations.add(where + ": " + entry + ": tonnes is not a finite number (" + tonnes + ")");
-                return false;
-            }
-            if (tonnes < -FEASIBILITY_TOLERANCE) {
-                violations.add(where + ": " + entry + " has negative tonnes " + num(tonnes));
-            }
-            return true;
-        }
-
-        /** Reports a second entry for the same key (previous != null; the first one is kept). */
-        private void unique(String entry, Object previous) {
-            if (previous != null) {
-                violations.add(where + ": " + entry + " is listed more than once");
-            }
-        }
-
-        private boolean mine(String entry, String id) {
-            return present(entry, "mine", id, mines.containsKey(id));
-        }
-
-        private boolean refinery(String entry, String id) {
-            return present(entry, "refinery", id, refineries.containsKey(id));
-        }
-
-        private boolean buyer(String entry, String id) {
-            return present(entry, "buyer", id, buyers.containsKey(id));
-        }
-
-        private boolean element(String entry, String id) {
-            return present(entry, "element", id, elements.containsKey(id));
-        }
-
-        private boolean contract(String entry, String id) {
-            return present(entry, "contract", id, contracts.containsKey(id));
-        }
-
-        private boolean present(String entry, String kind, String id, boolean known) {
-            if (!known) {
-                violations.add(where + ": " + entry + ": unknown " + kind + " " + id);
-            }
-            return known;
-        }
-
-        // ---- rules and costs of one year
-
-        private double x(String m, String r, int y) {
-            return x.getOrDefault(new Flow(m, r, y), 0.0);
-        }
-
-        private void checkYear(int y) {
-            int t = h.index(y);
-            double delta = discount(y);
-            Map<String, Double> taken = contractsAndTaken(y, delta);
-
-            // Rule 1, spot mining cost, risk and freight on concentrate.
+        /** Σ_m x(m, r, y). */
+        private double feed(Refinery r, int y) {
+            double feed = 0;
             for (Mine m : mines.values()) {
-                double shipped = 0;
-                for (Refinery r : refineries.values()) {
-                    double flow = x(m.id(), r.id(), y);
-                    shipped += flow;
-                    parts.freight += delta * flow * lane(m.country(), r.country());
-                    parts.risk += flow * (risk(m.country()) + risk(r.country()));
-                }
-                double cap = capacity(sc, m, y);
-                if (exceeds(shipped, cap)) {
-                    violations.add(at(y) + "mine " + m.id() + " ships " + num(shipped)
-                            + " t but its capacity is " + num(cap) + " t");
-                }
-                double onContract = taken.getOrDefault(m.id(), 0.0);
-                throughput(y, "mine " + m.id(), shipped, onContract);
-                parts.mining += delta * m.cost().at(t) * factor(sc.costFactors(), m, y) * (shipped - onContract);
+                feed += concentrate(m, r, y);
             }
-            // Rule 2 and spot tolling.
-            for (Refinery r : refineries.values()) {
-                double feed = 0;
-                for (Mine m : mines.values()) {
-                    feed += x(m.id(), r.id(), y);
-                }
-                double cap = capacity(sc, r, y);
-                if (exceeds(feed, cap)) {
-                    violations.add(at(y) + "refinery " + r.id() + " takes in " + num(feed)
-                            + " t but its capacity is " + num(cap) + " t");
-                }
-                double onContract = taken.getOrDefault(r.id(), 0.0);
-                throughput(y, "refinery " + r.id(), feed, onContract);
-                parts.refining += delta * r.cost().at(t) * factor(sc.costFactors(), r, y) * (feed - onContract);
-            }
-            // Rule 3: separation with chain of custody; surplus revenue.
-            for (Refinery r : refineries.values()) {
-                for (Element e : elements.values()) {
-                    double separated = 0;
-                    for (Mine m : mines.values()) {
-                        double flow = x(m.id(), r.id(), y);
-                        double yield = r.recovery(e.id()) * m.share(e.id()) * flow;
-                        separated += yield;
-                        double delivered = chain.getOrDefault(new Chain(m.id(), r.id(), e.id(), y), 0.0);
-                        if (exceeds(delivered, yield)) {
-                            violations.add(at(y) + "refinery " + r.id() + " delivers " + num(delivered) + " t of "
-                                    + e.id() + " from mine " + m.id() + " but separates only " + num(yield)
-                                    + " t of it (recovery " + num(r.recovery(e.id())) + " × basket "
-                                    + num(m.share(e.id())) + " × " + num(flow) + " t)");
-                        }
-                    }
-                    RefEl key = new RefEl(r.id(), e.id(), y);
-                    double delivered = out.getOrDefault(key, 0.0);
-                    double sold = surplus.getOrDefault(key, 0.0);
-                    if (exceeds(delivered + sold, separated)) {
-                        violations.add(at(y) + "refinery " + r.id() + " delivers " + num(delivered)
-                                + " t and sells " + num(sold) + " t of " + e.id() + " as surplus but separates only "
-                                + num(separated) + " t");
-                    }
-                    parts.surplus += delta * sold * e.surplusPrice().at(t);
-                }
-            }
-            // Rules 4 and 5, per buyer and element.
-            for (Buyer b : buyers.values()) {
-                for (Element e : elements.values()) {
-                    buyerElement(b, e, y, t, delta);
-                }
-            }
+            return feed;
         }
 
-        /** Rule 6 entries of one year; adds contract costs; returns tonnes taken per facility. */
-        private Map<String, Double> contractsAndTaken(int y, double delta) {
-            Map<String, Double> taken = new HashMap<>();
-            for (Contract k : in.contracts()) {
-                ContractUse u = use.get(new Use(k.id(), y));
-                boolean inWindow = k.window().contains(y);
-                boolean isHeld = held.contains(k.id());
-                if (u != null) {
-                    taken.merge(k.facility(), u.taken(), Double::sum);
-                    if (!isHeld && (u.taken() > FEASIBILITY_TOLERANCE || u.paid() > FEASIBILITY_TOLERANCE)) {
-                        violations.add(at(y) + "contract " + k.id() + " is not held but takes " + num(u.taken())
-                                + " t and pays for " + num(u.paid()) + " t");
-                    } else if (!inWindow && (u.taken() > FEASIBILITY_TOLERANCE || u.paid() > FEASIBILITY_TOLERANCE)) {
-                        violations.add(at(y) + "contract " + k.id() + " is used outside its window "
-                                + k.window().from() + "–" + k.window().to());
-                    }
-                    if (exceeds(u.taken(), k.maxPerYear())) {
-                        violations.add(at(y) + "contract " + k.id() + " takes " + num(u.taken())
-                                + " t, above its maxPerYear " + num(k.maxPerYear()) + " t");
-                    }
+        /** Tonnes taken in {@code y} by every contract on facility {@code f}, held or not. */
+        private double onContracts(Facility f, int y) {
+            double taken = 0;
+            for (Contract k : instance.contracts()) {
+                ContractUse u = entries.contractUse(k.id(), y);
+                if (u != null && k.facility().equals(f.id())) {
+                    taken += u.taken();
                 }
-                double paid;
-                if (isHeld && inWindow) {
-                    double t = u == null ? 0 : u.taken();
-                    paid = Math.max(t, k.minPerYear());
-                    double reported = u == null ? 0 : u.paid();
-                    if (differs(reported, paid)) {
-                        violations.add(at(y) + (u == null
-                                ? "held contract " + k.id() + " has no contractUse entry but must pay for its minPerYear "
-                                        + num(k.minPerYear()) + " t"
-                                : "contract " + k.id() + " pays for " + num(reported) + " t but must pay for max(taken "
-                                        + num(t) + ", minPerYear " + num(k.minPerYear()) + ") = " + num(paid) + " t"));
-                    }
-                } else {
-                    paid = u == null ? 0 : u.paid();
-                }
-                parts.contracts += delta * k.price() * paid;
             }
             return taken;
         }
 
-        private void throughput(int y, String facility, double through, double onContract) {
-            if (exceeds(onContract, through)) {
-                violations.add(at(y) + "contracts on " + facility + " take " + num(onContract)
-                        + " t but its throughput is " + num(through) + " t");
+        /** Tonnes paid for: max(taken, minPerYear) for a held contract in its window, else what the plan reports. */
+        private double paid(Contract k, int y) {
+            ContractUse u = entries.contractUse(k.id(), y);
+            if (heldContracts.contains(k.id()) && k.window().contains(y)) {
+                return Math.max(u == null ? 0 : u.taken(), k.minPerYear());
+            }
+            return u == null ? 0 : u.paid();
+        }
+
+        private List<Delivery> deliveriesTo(Buyer b, Element e, int y) {
+            return entries.deliveriesTo(b.id(), e.id(), y);
+        }
+
+        private double delivered(Buyer b, Element e, int y) {
+            double delivered = 0;
+            for (Delivery d : deliveriesTo(b, e, y)) {
+                delivered += d.tonnes();
+            }
+            return delivered;
+        }
+
+        /** The substitutes of {@code b} for {@code e} active in {@code y}, in the instance's order. */
+        private List<Substitute> activeSubstitutes(Buyer b, Element e, int y) {
+            List<Substitute> active = new ArrayList<>();
+            for (Substitute s : b.substitutes()) {
+                if (s.element().equals(e.id()) && s.fromYear() <= y) {
+                    active.add(s);
+                }
+            }
+            return active;
+        }
+
+        // ---- rule 6: contracts
+
+        /** Outside its window or not held, a contract takes and pays nothing. */
+        private void checkContractHeldInWindow(Contract k, int y) {
+            ContractUse u = entries.contractUse(k.id(), y);
+            if (u == null || !(u.taken() > FEASIBILITY_TOLERANCE || u.paid() > FEASIBILITY_TOLERANCE)) {
+                return;
+            }
+            if (!heldContracts.contains(k.id())) {
+                violations.add(at(y) + "contract " + k.id() + " is not held but takes " + num(u.taken())
+                        + " t and pays for " + num(u.paid()) + " t");
+            } else if (!k.window().contains(y)) {
+                violations.add(at(y) + "contract " + k.id() + " is used outside its window "
+                        + k.window().from() + "–" + k.window().to());
             }
         }
 
-        private void buyerElement(Buyer b, Element e, int y, int t, double delta) {
-            BuyEl key = new BuyEl(b.id(), e.id(), y);
-            List<Delivery> ds = received.getOrDefault(key, List.of());
-            double delivered = 0;
-            for (Delivery d : ds) {
-                delivered += d.tonnes();
-                Refinery r = refineries.get(d.refinery());
-                parts.freight += delta * d.tonnes() * lane(r.country(), b.country());
-                parts.tariffs += delta * d.tonnes() * tariff(r.country(), b.country()) * e.price().at(t);
+        private void checkContractMaxPerYear(Contract k, int y) {
+            ContractUse u = entries.contractUse(k.id(), y);
+            if (u != null && exceeds(u.taken(), k.maxPerYear())) {
+                violations.add(at(y) + "contract " + k.id() + " takes " + num(u.taken())
+                        + " t, above its maxPerYear " + num(k.maxPerYear()) + " t");
             }
-            double avoided = substituted.getOrDefault(key, 0.0);
-            double unmet = short_.getOrDefault(key, 0.0);
-            double demand = demand(sc, b, e.id(), y);
-            // Rule 4: balance and substitution bound.
+        }
+
+        /** A held contract in its window pays for max(taken, minPerYear). */
+        private void checkContractPaid(Contract k, int y) {
+            if (!heldContracts.contains(k.id()) || !k.window().contains(y)) {
+                return;
+            }
+            ContractUse u = entries.contractUse(k.id(), y);
+            double paid = paid(k, y);
+            double reported = u == null ? 0 : u.paid();
+            if (differs(reported, paid)) {
+                violations.add(at(y) + (u == null
+                        ? "held contract " + k.id() + " has no contractUse entry but must pay for its minPerYear "
+                                + num(k.minPerYear()) + " t"
+                        : "contract " + k.id() + " pays for " + num(reported) + " t but must pay for max(taken "
+                                + num(u.taken()) + ", minPerYear " + num(k.minPerYear()) + ") = " + num(paid) + " t"));
+            }
+        }
+
+        /** Contracts on a facility take at most what it ships (mine) or takes in (refinery). */
+        private void checkThroughput(String kind, Facility f, double throughput, int y) {
+            double onContract = onContracts(f, y);
+            if (exceeds(onContract, throughput)) {
+                violations.add(at(y) + "contracts on " + kind + " " + f.id() + " take " + num(onContract)
+                        + " t but its throughput is " + num(throughput) + " t");
+            }
+        }
+
+        // ---- rules 1 and 2: capacity
+
+        private void checkMineCapacity(Mine m, int y) {
+            checkCapacity(m, "mine " + m.id() + " ships ", shipped(m, y), y);
+        }
+
+        private void checkRefineryCapacity(Refinery r, int y) {
+            checkCapacity(r, "refinery " + r.id() + " takes in ", feed(r, y), y);
+        }
+
+        private void checkCapacity(Facility f, String what, double throughput, int y) {
+            double cap = capacity(scenario, f, y);
+            if (exceeds(throughput, cap)) {
+                violations.add(at(y) + what + num(throughput) + " t but its capacity is " + num(cap) + " t");
+            }
+        }
+
+        // ---- rule 3: separation with chain of custody
+
+        /** Per mine of origin, then in all: delivered (and sold) oxide is at most what was separated. */
+        private void checkSeparation(Refinery r, Element e, int y) {
+            double separated = 0;
+            for (Mine m : mines.values()) {
+                double flow = concentrate(m, r, y);
+                double yield = r.recovery(e.id()) * m.share(e.id()) * flow;
+                separated += yield;
+                double delivered = entries.deliveredFrom(m.id(), r.id(), e.id(), y);
+                if (exceeds(delivered, yield)) {
+                    violations.add(at(y) + "refinery " + r.id() + " delivers " + num(delivered) + " t of "
+                            + e.id() + " from mine " + m.id() + " but separates only " + num(yield)
+                            + " t of it (recovery " + num(r.recovery(e.id())) + " × basket "
+                            + num(m.share(e.id())) + " × " + num(flow) + " t)");
+                }
+            }
+            double delivered = entries.deliveredBy(r.id(), e.id(), y);
+            double sold = entries.surplus(r.id(), e.id(), y);
+            if (exceeds(delivered + sold, separated)) {
+                violations.add(at(y) + "refinery " + r.id() + " delivers " + num(delivered)
+                        + " t and sells " + num(sold) + " t of " + e.id() + " as surplus but separates only "
+                        + num(separated) + " t");
+            }
+        }
+
+        // ---- rule 4: demand
+
+        /** Delivered + substituted + short = demand. */
+        private void checkDemand(Buyer b, Element e, int y) {
+            double delivered = delivered(b, e, y);
+            double avoided = entries.substituted(b.id(), e.id(), y);
+            double unmet = entries.shortfall(b.id(), e.id(), y);
+            double demand = demand(scenario, b, e.id(), y);
             double total = delivered + avoided + unmet;
             if (differs(total, demand)) {
                 violations.add(at(y) + "buyer " + b.id() + " gets " + num(delivered) + " t of " + e.id()
                         + " delivered + " + num(avoided) + " t substituted + " + num(unmet) + " t short = "
                         + num(total) + " t but its demand is " + num(demand) + " t");
             }
-            List<Substitute> subs = new ArrayList<>();
+        }
+
+        /** Substituted ≤ Σ maxShare × demand over the substitutes active in the year. */
+        private void checkSubstitutionBound(Buyer b, Element e, int y) {
+            double avoided = entries.substituted(b.id(), e.id(), y);
+            double demand = demand(scenario, b, e.id(), y);
             double bound = 0;
-            for (Substitute s : b.substitutes()) {
-                if (s.element().equals(e.id()) && s.fromYear() <= y) {
-                    subs.add(s);
-                    bound += s.maxShare() * demand;
-                }
+            for (Substitute s : activeSubstitutes(b, e, y)) {
+                bound += s.maxShare() * demand;
             }
             if (exceeds(avoided, bound)) {
                 violations.add(at(y) + "buyer " + b.id() + " avoids " + num(avoided) + " t of " + e.id()
                         + " by substitution but at most " + num(bound) + " t may be avoided");
             }
-            // Substitution cost: cheapest first, each within its own maxShare × demand; tonnes
-            // beyond the bound (reported above) are not costed.
-            subs.sort(Comparator.comparingDouble(Substitute::cost));
-            double left = avoided;
-            for (Substitute s : subs) {
-                double part = Math.max(0, Math.min(left, s.maxShare() * demand));
-                parts.substitution += delta * part * s.cost();
-                left -= part;
-            }
-            parts.shortfall += delta * unmet * b.shortfallPenalty().getOrDefault(e.id(), e.shortfallPenalty());
+        }
 
-            if (ds.isEmpty()) {
+        // ---- rule 5: mandate and share caps, on delivered tonnes
+
+        private void checkMandate(Buyer b, Element e, int y) {
+            List<Delivery> ds = deliveriesTo(b, e, y);
+            if (ds.isEmpty() || b.mandate().isEmpty()) {
                 return;
             }
-            // Rule 5: mandate.
-            if (b.mandate().isPresent()) {
-                Mandate md = b.mandate().get();
-                double compliant = 0;
-                for (Delivery d : ds) {
-                    boolean ok = (!md.mining() || md.allows(country(mines.get(d.mine()).country())))
-                            && (!md.refining() || md.allows(country(refineries.get(d.refinery()).country())));
-                    if (ok) {
-                        compliant += d.tonnes();
-                    }
-                }
-                double share = md.minShare().at(t);
-                if (exceeds(share * delivered, compliant)) {
-                    violations.add(at(y) + "buyer " + b.id() + " gets " + num(compliant) + " t of " + e.id()
-                            + " complying with its mandate out of " + num(delivered) + " t delivered, below minShare "
-                            + num(share) + " (" + num(share * delivered) + " t)");
+            Mandate md = b.mandate().get();
+            double compliant = 0;
+            for (Delivery d : ds) {
+                boolean ok = (!md.mining() || md.allows(country(mines.get(d.mine()).country())))
+                        && (!md.refining() || md.allows(country(refineries.get(d.refinery()).country())));
+                if (ok) {
+                    compliant += d.tonnes();
                 }
             }
-            // Rule 5: maxCountryShare, once by mining and once by refining country.
-            if (b.maxCountryShare().isPresent()) {
-                double sigma = b.maxCountryShare().get();
-                shareCap(b, e, y, ds, delivered, sigma, "mined", d -> mines.get(d.mine()).country());
-                shareCap(b, e, y, ds, delivered, sigma, "refined", d -> refineries.get(d.refinery()).country());
+            double delivered = delivered(b, e, y);
+            double share = md.minShare().at(horizon.index(y));
+            if (exceeds(share * delivered, compliant)) {
+                violations.add(at(y) + "buyer " + b.id() + " gets " + num(compliant) + " t of " + e.id()
+                        + " complying with its mandate out of " + num(delivered) + " t delivered, below minShare "
+                        + num(share) + " (" + num(share * delivered) + " t)");
             }
         }
 
-        private void shareCap(Buyer b, Element e, int y, List<Delivery> ds, double delivered, double sigma,
-                              String stage, Function<Delivery, String> countryOf) {
+        /** maxCountryShare, once by mining and once by refining country. */
+        private void checkCountryShareCaps(Buyer b, Element e, int y) {
+            List<Delivery> ds = deliveriesTo(b, e, y);
+            if (ds.isEmpty() || b.maxCountryShare().isEmpty()) {
+                return;
+            }
+            double sigma = b.maxCountryShare().get();
+            double delivered = delivered(b, e, y);
+            checkCountryShareCap(b, e, y, ds, delivered, sigma, "mined", d -> mines.get(d.mine()).country());
+            checkCountryShareCap(b, e, y, ds, delivered, sigma, "refined",
+                    d -> refineries.get(d.refinery()).country());
+        }
+
+        private void checkCountryShareCap(Buyer b, Element e, int y, List<Delivery> ds, double delivered,
+                                          double sigma, String stage, Function<Delivery, String> countryOf) {
             Map<String, Double> byCountry = new LinkedHashMap<>();
             for (Delivery d : ds) {
                 byCountry.merge(countryOf.apply(d), d.tonnes(), Double::sum);
@@ -670,56 +647,115 @@ public final class PlanChecker {
             byCountry.forEach((c, tonnes) -> {
                 if (exceeds(tonnes, sigma * delivered)) {
                     violations.add(at(y) + "buyer " + b.id() + " gets " + num(tonnes) + " t of " + e.id() + " "
-                            + stage + " in " + c + " out of " + num(delivered) + " t delivered, above its maxCountryShare "
-                            + num(sigma) + " (" + num(sigma * delivered) + " t)");
+                            + stage + " in " + c + " out of " + num(delivered) + " t delivered, above its"
+                            + " maxCountryShare " + num(sigma) + " (" + num(sigma * delivered) + " t)");
                 }
             });
         }
 
-        /** Entry-level rules: ore types and export controls (concentrate and oxide). */
-        private void checkRoutes() {
-            x.entrySet().stream()
-                    .sorted(Comparator.comparingInt((Map.Entry<Flow, Double> en) -> en.getKey().year())
-                            .thenComparing(en -> en.getKey().mine()).thenComparing(en -> en.getKey().refinery()))
-                    .forEach(en -> {
-                        Flow f = en.getKey();
-                        if (!(en.getValue() > FEASIBILITY_TOLERANCE)) {
-                            return;
-                        }
-                        Mine m = mines.get(f.mine());
-                        Refinery r = refineries.get(f.refinery());
-                        if (!r.accepts(m.oreType())) {
-                            violations.add(at(f.year()) + "refinery " + r.id() + " does not accept ore type \""
-                                    + m.oreType() + "\" but receives " + num(en.getValue()) + " t from mine " + m.id());
-                        }
-                        for (ExportControl ec : controls) {
-                            if (ec.stage().concentrate() && ec.years().contains(f.year())
-                                    && ec.country().equals(m.country()) && !r.country().equals(m.country())
-                                    && !ec.allowedDestinations().contains(r.country())) {
-                                violations.add(at(f.year()) + "concentrate from mine " + m.id() + " (" + m.country()
-                                        + ") to refinery " + r.id() + " (" + r.country() + ") is blocked by an export"
-                                        + " control of " + ec.country() + " (" + num(en.getValue()) + " t shipped)");
-                                break;
-                            }
-                        }
-                    });
-            for (Delivery d : deliveries) {
-                if (!(d.tonnes() > FEASIBILITY_TOLERANCE)) {
-                    continue;
+        // ---- routes: accepted ore types and export controls (x and d are zero where forbidden, §2)
+
+        private void checkAcceptedOre(Concentrate c) {
+            Mine m = mines.get(c.mine());
+            Refinery r = refineries.get(c.refinery());
+            if (!r.accepts(m.oreType())) {
+                violations.add(at(c.year()) + "refinery " + r.id() + " does not accept ore type \""
+                        + m.oreType() + "\" but receives " + num(c.tonnes()) + " t from mine " + m.id());
+            }
+        }
+
+        private void checkConcentrateExportControls(Concentrate c) {
+            Mine m = mines.get(c.mine());
+            Refinery r = refineries.get(c.refinery());
+            for (ExportControl ec : exportControls) {
+                if (ec.stage().concentrate() && ec.years().contains(c.year())
+                        && ec.country().equals(m.country()) && !r.country().equals(m.country())
+                        && !ec.allowedDestinations().contains(r.country())) {
+                    violations.add(at(c.year()) + "concentrate from mine " + m.id() + " (" + m.country()
+                            + ") to refinery " + r.id() + " (" + r.country() + ") is blocked by an export"
+                            + " control of " + ec.country() + " (" + num(c.tonnes()) + " t shipped)");
+                    return;
                 }
-                Refinery r = refineries.get(d.refinery());
-                Buyer b = buyers.get(d.buyer());
-                for (ExportControl ec : controls) {
-                    if (ec.stage().oxide() && ec.years().contains(d.year()) && ec.country().equals(r.country())
-                            && !b.country().equals(r.country()) && !ec.allowedDestinations().contains(b.country())
-                            && ec.elements().map(es -> es.contains(d.element())).orElse(true)) {
-                        violations.add(at(d.year()) + "oxide " + d.element() + " from refinery " + r.id() + " ("
-                                + r.country() + ") to buyer " + b.id() + " (" + b.country() + ") is blocked by an"
-                                + " export control of " + ec.country() + " (" + num(d.tonnes()) + " t delivered)");
-                        break;
+            }
+        }
+
+        private void checkOxideExportControls(Delivery d) {
+            if (!(d.tonnes() > FEASIBILITY_TOLERANCE)) {
+                return;
+            }
+            Refinery r = refineries.get(d.refinery());
+            Buyer b = buyers.get(d.buyer());
+            for (ExportControl ec : exportControls) {
+                if (ec.stage().oxide() && ec.years().contains(d.year()) && ec.country().equals(r.country())
+                        && !b.country().equals(r.country()) && !ec.allowedDestinations().contains(b.country())
+                        && ec.elements().map(es -> es.contains(d.element())).orElse(true)) {
+                    violations.add(at(d.year()) + "oxide " + d.element() + " from refinery " + r.id() + " ("
+                            + r.country() + ") to buyer " + b.id() + " (" + b.country() + ") is blocked by an"
+                            + " export control of " + ec.country() + " (" + num(d.tonnes()) + " t delivered)");
+                    return;
+                }
+            }
+        }
+
+        // ---- §4: Operating(s) and Risk(s)
+
+        /** Operating(s) by part (discounted, not weighted) and Risk(s) of this scenario. */
+        Amounts recomputeOperatingAndRisk() {
+            Amounts amounts = new Amounts();
+            for (int y = horizon.start(); y <= horizon.last(); y++) {
+                int t = horizon.index(y);
+                double delta = discount(y);
+                for (Contract k : instance.contracts()) {
+                    amounts.add(CostPart.CONTRACTS, delta * k.price() * paid(k, y));
+                }
+                for (Mine m : mines.values()) {
+                    for (Refinery r : refineries.values()) {
+                        double flow = concentrate(m, r, y);
+                        amounts.add(CostPart.FREIGHT, delta * flow * lane(m.country(), r.country()));
+                        amounts.add(CostPart.RISK, flow * (risk(m.country()) + risk(r.country())));
+                    }
+                    amounts.add(CostPart.MINING, delta * m.cost().at(t) * factor(scenario.costFactors(), m, y)
+                            * (shipped(m, y) - onContracts(m, y)));
+                }
+                for (Refinery r : refineries.values()) {
+                    amounts.add(CostPart.REFINING, delta * r.cost().at(t) * factor(scenario.costFactors(), r, y)
+                            * (feed(r, y) - onContracts(r, y)));
+                }
+                for (Refinery r : refineries.values()) {
+                    for (Element e : elements.values()) {
+                        double sold = entries.surplus(r.id(), e.id(), y);
+                        amounts.add(CostPart.SURPLUS_REVENUE, delta * sold * e.surplusPrice().at(t));
+                    }
+                }
+                for (Buyer b : buyers.values()) {
+                    for (Element e : elements.values()) {
+                        addBuyerCosts(amounts, b, e, y, delta);
                     }
                 }
             }
+            return amounts;
+        }
+
+        /** Freight and tariffs on deliveries, substitution (cheapest substitutes first) and shortfall. */
+        private void addBuyerCosts(Amounts amounts, Buyer b, Element e, int y, double delta) {
+            int t = horizon.index(y);
+            for (Delivery d : deliveriesTo(b, e, y)) {
+                Refinery r = refineries.get(d.refinery());
+                amounts.add(CostPart.FREIGHT, delta * d.tonnes() * lane(r.country(), b.country()));
+                amounts.add(CostPart.TARIFFS, delta * d.tonnes() * tariff(r.country(), b.country()) * e.price().at(t));
+            }
+            // each substitute within its own maxShare × demand; tonnes beyond the bound (a violation) are not costed
+            double demand = demand(scenario, b, e.id(), y);
+            List<Substitute> cheapestFirst = activeSubstitutes(b, e, y);
+            cheapestFirst.sort(Comparator.comparingDouble(Substitute::cost));
+            double left = entries.substituted(b.id(), e.id(), y);
+            for (Substitute s : cheapestFirst) {
+                double part = Math.max(0, Math.min(left, s.maxShare() * demand));
+                amounts.add(CostPart.SUBSTITUTION, delta * part * s.cost());
+                left -= part;
+            }
+            double penalty = b.shortfallPenalty().getOrDefault(e.id(), e.shortfallPenalty());
+            amounts.add(CostPart.SHORTFALL, delta * entries.shortfall(b.id(), e.id(), y) * penalty);
         }
     }
 
@@ -745,13 +781,13 @@ public final class PlanChecker {
     }
 
     private double discount(int year) {
-        return Math.pow(1 + in.discountRate(), -(year - h.start()));
+        return Math.pow(1 + instance.discountRate(), -(year - horizon.start()));
     }
 
     /** Existing plus built capacity of {@code f} in {@code y}, times the scenario's capacity factors. */
     private double capacity(Scenario sc, Facility f, int y) {
-        double cap = f.capacity().at(h.index(y));
-        for (Build b : builds.getOrDefault(f.id(), List.of())) {
+        double cap = f.capacity().at(horizon.index(y));
+        for (Build b : buildsByFacility.getOrDefault(f.id(), List.of())) {
             Expansion ex = f.expansion().orElseThrow();
             if (y >= b.startYear() + ex.leadTime()) {
                 cap += b.modules() * ex.moduleSize();
@@ -778,7 +814,7 @@ public final class PlanChecker {
         if (series == null) {
             return 0;
         }
-        double p = series.at(h.index(y));
+        double p = series.at(horizon.index(y));
         for (Scenario.DemandFactor df : sc.demandFactors()) {
             if (df.years().contains(y) && df.buyer().map(b.id()::equals).orElse(true)
                     && df.element().map(element::equals).orElse(true)) {
@@ -790,7 +826,7 @@ public final class PlanChecker {
 
     /** Freight per tonne between two countries. */
     private double lane(String from, String to) {
-        Lanes lanes = in.lanes();
+        Lanes lanes = instance.lanes();
         if (from.equals(to)) {
             return lanes.domestic();
         }
@@ -805,7 +841,7 @@ public final class PlanChecker {
     /** Sum of the tariff rates of matching entries. */
     private double tariff(String from, String to) {
         double rate = 0;
-        for (Tariff tr : in.tariffs()) {
+        for (Tariff tr : instance.tariffs()) {
             if (tr.from().equals(from) && tr.to().equals(to)) {
                 rate += tr.rate();
             }

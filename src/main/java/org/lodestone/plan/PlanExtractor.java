@@ -10,12 +10,12 @@ import java.util.function.BiConsumer;
 import java.util.function.ToIntFunction;
 
 import org.lodestone.domain.Contract;
+import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Expansion;
 import org.lodestone.domain.Facility;
 import org.lodestone.domain.Instance;
 import org.lodestone.domain.Mine;
 import org.lodestone.domain.Refinery;
-import org.lodestone.model.CostPart;
 import org.lodestone.model.SourcingModel;
 import org.lodestone.solve.SolveOptions;
 import org.lodestone.solve.SolveResult;
@@ -106,25 +106,16 @@ public final class PlanExtractor {
                 expected[part.ordinal()] += instance.scenarios().get(s).probability() * parts[s + 1][part.ordinal()];
             }
         }
-        Plan.Costs costs = new Plan.Costs(expected[CostPart.CAPEX.ordinal()],
-                expected[CostPart.FIXED_OPEX.ordinal()], expected[CostPart.SIGNING.ordinal()],
-                expected[CostPart.MINING.ordinal()], expected[CostPart.REFINING.ordinal()],
-                expected[CostPart.CONTRACTS.ordinal()], expected[CostPart.FREIGHT.ordinal()],
-                expected[CostPart.TARIFFS.ordinal()], expected[CostPart.SUBSTITUTION.ordinal()],
-                expected[CostPart.SHORTFALL.ordinal()], expected[CostPart.SURPLUS_REVENUE.ordinal()]);
+        Plan.Costs costs = Plan.Costs.of(part -> expected[part.ordinal()]);
         double risk = expected[CostPart.RISK.ordinal()];
         double objective = model.mip().evaluate(values);
         Double bound = result.bestBound() == null ? null : Math.min(result.bestBound(), objective);
         Double gap = bound == null ? null : relativeGap(objective, bound);
         List<Plan.ScenarioPlan> scenarios = new ArrayList<>();
         for (int s = 0; s < scenarioCount; s++) {
-            double operating = 0;
-            for (CostPart part : CostPart.values()) {
-                if (part.operating()) {
-                    operating += part.sign() * parts[s + 1][part.ordinal()];
-                }
-            }
-            scenarios.add(scenario(s, operating, parts[s + 1][CostPart.RISK.ordinal()]));
+            double[] amounts = parts[s + 1];
+            double operating = CostPart.operatingCost(part -> amounts[part.ordinal()]);
+            scenarios.add(scenario(s, operating, amounts[CostPart.RISK.ordinal()]));
         }
         return new Plan(instance.name(), status, objective, bound, gap, solver, costs, risk, builds(),
                 contractChoices(), scenarios);

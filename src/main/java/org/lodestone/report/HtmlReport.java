@@ -5,6 +5,7 @@ import static org.lodestone.report.Markup.esc;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.lodestone.domain.Contract;
+import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Country;
 import org.lodestone.domain.Instance;
 import org.lodestone.io.AtomicFiles;
@@ -60,16 +62,8 @@ public final class HtmlReport {
     /** One row of a stress test: cost increase in USD, shortfall in tonnes. */
     public record StressRow(String country, double increase, double shortfall) {}
 
-    /** The cost parts in objective order, as {@link Plan.Costs} names them, then the risk term. */
-    public static final List<String> PARTS = List.of("capex", "fixedOpex", "signing", "mining", "refining",
-            "contracts", "freight", "tariffs", "substitution", "shortfall", "surplusRevenue", "risk");
-
-    private static final Map<String, String> PART_NAMES = Map.ofEntries(
-            Map.entry("capex", "capex"), Map.entry("fixedOpex", "fixed opex"), Map.entry("signing", "signing"),
-            Map.entry("mining", "mining (spot)"), Map.entry("refining", "refining (spot)"),
-            Map.entry("contracts", "contracts"), Map.entry("freight", "freight"), Map.entry("tariffs", "tariffs"),
-            Map.entry("substitution", "substitution"), Map.entry("shortfall", "shortfall"),
-            Map.entry("surplusRevenue", "surplus revenue"), Map.entry("risk", "risk \u00D7 weight"));
+    /** The cost parts in objective order, keyed as in the plan file ({@link CostPart#key}), then the risk term. */
+    public static final List<String> PARTS = Arrays.stream(CostPart.values()).map(CostPart::key).toList();
 
     /** Colours of cost groups: investment, operations, penalties, revenue, risk. */
     private static final String INVEST = "#CC79A7";
@@ -97,24 +91,15 @@ public final class HtmlReport {
      */
     public static Map<String, Double> costParts(Plan.Costs c, double riskCost) {
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("capex", c.capex());
-        m.put("fixedOpex", c.fixedOpex());
-        m.put("signing", c.signing());
-        m.put("mining", c.mining());
-        m.put("refining", c.refining());
-        m.put("contracts", c.contracts());
-        m.put("freight", c.freight());
-        m.put("tariffs", c.tariffs());
-        m.put("substitution", c.substitution());
-        m.put("shortfall", c.shortfall());
-        m.put("surplusRevenue", -c.surplusRevenue());
-        m.put("risk", riskCost);
+        c.forEach((part, amount) -> m.put(part.key(), part.sign() * amount));
+        m.put(CostPart.RISK.key(), riskCost);
         return m;
     }
 
     /** Display name of a cost part key (the key itself when unknown). */
     static String partName(String key) {
-        return PART_NAMES.getOrDefault(key, key);
+        return CostPart.ofKey(key).map(part -> part == CostPart.RISK ? part.label() + " \u00D7 weight" : part.label())
+                .orElse(key);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -551,14 +536,22 @@ public final class HtmlReport {
     }
 
     private static String partColour(String key, int index) {
-        return switch (key) {
-            case "capex", "fixedOpex", "signing" -> INVEST;
-            case "mining", "refining", "contracts", "freight", "tariffs" -> OPERATE;
-            case "substitution", "shortfall" -> PENALTY;
-            case "surplusRevenue" -> REVENUE;
-            case "risk" -> RISK;
-            default -> Markup.PALETTE.get(Math.floorMod(index, Markup.PALETTE.size()));
-        };
+        return CostPart.ofKey(key).map(HtmlReport::groupColour)
+                .orElseGet(() -> Markup.PALETTE.get(Math.floorMod(index, Markup.PALETTE.size())));
+    }
+
+    /** Colour of the group a part belongs to: investment, operations, penalties, revenue or risk. */
+    private static String groupColour(CostPart part) {
+        if (part == CostPart.RISK) {
+            return RISK;
+        }
+        if (part.sign() < 0) {
+            return REVENUE;
+        }
+        if (!part.operating()) {
+            return INVEST;
+        }
+        return part == CostPart.SUBSTITUTION || part == CostPart.SHORTFALL ? PENALTY : OPERATE;
     }
 
     /** Part keys of a sweep in objective order, unknown keys after them in alphabetical order. */

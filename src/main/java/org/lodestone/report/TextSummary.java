@@ -11,6 +11,7 @@ import java.util.function.ToDoubleFunction;
 
 import org.lodestone.analysis.Marginals;
 import org.lodestone.domain.Contract;
+import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Instance;
 import org.lodestone.io.PlanJson;
 import org.lodestone.model.MipModel;
@@ -49,19 +50,9 @@ public final class TextSummary {
         out.println();
         out.println("Costs (expected, discounted USD)");
         Plan.Costs c = plan.costs();
-        row(out, "capex", c.capex());
-        row(out, "fixed opex", c.fixedOpex());
-        row(out, "signing", c.signing());
-        row(out, "mining (spot)", c.mining());
-        row(out, "refining (spot)", c.refining());
-        row(out, "contracts", c.contracts());
-        row(out, "freight", c.freight());
-        row(out, "tariffs", c.tariffs());
-        row(out, "substitution", c.substitution());
-        row(out, "shortfall", c.shortfall());
-        row(out, "surplus revenue", -c.surplusRevenue());
+        c.forEach((part, amount) -> row(out, part.label(), part.sign() * amount));
         if (instance.riskWeight() > 0) {
-            row(out, "risk x weight", instance.riskWeight() * plan.risk());
+            row(out, CostPart.RISK.label() + " x weight", instance.riskWeight() * plan.risk());
         }
         out.printf(Locale.ROOT, "  %-18s %20s%n", "objective", money(plan.objective()));
         out.printf(Locale.ROOT, "Risk: %,.1f expected risk-tonnes%s%n", plan.risk(),

@@ -15,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lodestone.domain.CostPart;
 import org.lodestone.plan.Plan;
 import org.lodestone.plan.PlanBuilder;
 import org.lodestone.validate.InvalidInputException;
@@ -43,7 +45,10 @@ class PlanJsonTest {
                 .shortfall("magnets-us", "Dy", 2027, 1e-3)
                 .scenario("embargo", 0.3).reports(3.3e9, 0)
                 .shortfall("magnets-us", "NdPr", 2026, 1000)
-                .plan(new Plan.Costs(1e8, 2.5e6, 0, 1.1e9 / 3, 4e7, 1.2e7, 3.5e5, 1.25e5, 7.5e4, 1e9, 123.456),
+                .plan(Plan.Costs.of(Map.of(CostPart.CAPEX, 1e8, CostPart.FIXED_OPEX, 2.5e6, CostPart.MINING, 1.1e9 / 3,
+                        CostPart.REFINING, 4e7, CostPart.CONTRACTS, 1.2e7, CostPart.FREIGHT, 3.5e5,
+                        CostPart.TARIFFS, 1.25e5, CostPart.SUBSTITUTION, 7.5e4, CostPart.SHORTFALL, 1e9,
+                        CostPart.SURPLUS_REVENUE, 123.456)),
                         12345.6, 1.234567891234e9);
         return new Plan(p.instance(), Plan.Status.FEASIBLE, p.objective(), 1.23e9, 0.003, p.solver(), p.costs(),
                 p.risk(), p.builds(), p.contracts(), p.scenarios());

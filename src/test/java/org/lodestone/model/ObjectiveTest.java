@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.lodestone.TestInstances;
+import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Instance;
 
 /**

@@ -2,6 +2,7 @@ package org.lodestone.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.lodestone.TestInstances;
 import org.lodestone.domain.Buyer;
 import org.lodestone.domain.Contract;
+import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Element;
 import org.lodestone.domain.Expansion;
 import org.lodestone.domain.ExportControl;
@@ -36,8 +38,19 @@ class PlanCheckerConformanceTest {
     private static Plan.Costs costs(double capex, double fixedOpex, double signing, double mining, double refining,
                                     double contracts, double freight, double tariffs, double substitution,
                                     double shortfall, double surplusRevenue) {
-        return new Plan.Costs(capex, fixedOpex, signing, mining, refining, contracts, freight, tariffs, substitution,
-                shortfall, surplusRevenue);
+        Map<CostPart, Double> amounts = new EnumMap<>(CostPart.class);
+        amounts.put(CostPart.CAPEX, capex);
+        amounts.put(CostPart.FIXED_OPEX, fixedOpex);
+        amounts.put(CostPart.SIGNING, signing);
+        amounts.put(CostPart.MINING, mining);
+        amounts.put(CostPart.REFINING, refining);
+        amounts.put(CostPart.CONTRACTS, contracts);
+        amounts.put(CostPart.FREIGHT, freight);
+        amounts.put(CostPart.TARIFFS, tariffs);
+        amounts.put(CostPart.SUBSTITUTION, substitution);
+        amounts.put(CostPart.SHORTFALL, shortfall);
+        amounts.put(CostPart.SURPLUS_REVENUE, surplusRevenue);
+        return Plan.Costs.of(amounts);
     }
 
     private static void assertOptimum(Instance in, Plan plan, double objective) {

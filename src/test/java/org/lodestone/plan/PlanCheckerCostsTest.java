@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.lodestone.TestInstances;
 import org.lodestone.domain.Buyer;
 import org.lodestone.domain.Contract;
+import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Expansion;
 import org.lodestone.domain.Instance;
 import org.lodestone.domain.Lanes;
@@ -47,8 +48,8 @@ class PlanCheckerCostsTest {
                 .deliver("mA", "rU", "bU", "NdPr", Y, 200).substitute("bU", "NdPr", Y, 300)
                 .shortfall("bU", "NdPr", Y, 500));
         // 200 t at 30000 (its bound 0.2 × 1000), then 100 t at 80000
-        assertEquals(6e6 + 8e6, r.costs().substitution());
-        assertEquals(500 * 1e6, r.costs().shortfall());
+        assertEquals(6e6 + 8e6, r.costs().get(CostPart.SUBSTITUTION));
+        assertEquals(500 * 1e6, r.costs().get(CostPart.SHORTFALL));
     }
 
     @Test
@@ -62,7 +63,7 @@ class PlanCheckerCostsTest {
         CheckReport r = check(in, PlanBuilder.plan(in).shortfall("b1", "NdPr", Y, 10).shortfall("b2", "NdPr", Y, 10)
                 .shortfall("b2", "La", Y, 1));
         // 10 × 5000 + 10 × (10 × 100000) + 1 × 7
-        assertEquals(50_000 + 10_000_000 + 7, r.costs().shortfall());
+        assertEquals(50_000 + 10_000_000 + 7, r.costs().get(CostPart.SHORTFALL));
         assertEquals(10_050_007, r.objective());
     }
 
@@ -86,14 +87,14 @@ class PlanCheckerCostsTest {
                 .deliver("mA", "rJ", "bU", "NdPr", Y, 100).deliver("mA", "rA", "bA", "NdPr", Y, 100)
                 .surplus("rJ", "La", Y, 150));
         // mining 1000 t × 5000 × 0.5 (AU); tolling rJ 500 × 1000 × 2, rA 500 × 1000 × 0.5
-        assertEquals(2.5e6, r.costs().mining());
-        assertEquals(1e6 + 2.5e5, r.costs().refining());
+        assertEquals(2.5e6, r.costs().get(CostPart.MINING));
+        assertEquals(1e6 + 2.5e5, r.costs().get(CostPart.REFINING));
         // concentrate AU→JP route 70 (written JP–AU), AU→AU domestic 20; oxide JP→US default 300,
         // AU→AU domestic 20; surplus pays none
-        assertEquals(500 * 70 + 500 * 20 + 100 * 300 + 100 * 20, r.costs().freight());
+        assertEquals(500 * 70 + 500 * 20 + 100 * 300 + 100 * 20, r.costs().get(CostPart.FREIGHT));
         // JP→US: 0.1 + 0.02 of price 100000 on 100 t
-        assertEquals(100 * 0.12 * 100000, r.costs().tariffs(), 1e-6);
-        assertEquals(150 * 1500, r.costs().surplusRevenue());
+        assertEquals(100 * 0.12 * 100000, r.costs().get(CostPart.TARIFFS), 1e-6);
+        assertEquals(150 * 1500, r.costs().get(CostPart.SURPLUS_REVENUE));
         assertEquals(4_802_000, r.objective(), 1e-6);
     }
 
@@ -106,10 +107,10 @@ class PlanCheckerCostsTest {
                 .build();
         CheckReport r = check(in, basePlan().contract("k1", true).contract("k2", true).contract("k3", false)
                 .use("k1", Y, 200, 200).use("k2", Y, 100, 100));
-        assertEquals(400 * 5000, r.costs().mining());
-        assertEquals(300 * 1000, r.costs().refining());
-        assertEquals(200 * 300 + 100 * 4000, r.costs().contracts());
-        assertEquals(1000, r.costs().signing());   // k2's is sunk, k3 is not chosen
+        assertEquals(400 * 5000, r.costs().get(CostPart.MINING));
+        assertEquals(300 * 1000, r.costs().get(CostPart.REFINING));
+        assertEquals(200 * 300 + 100 * 4000, r.costs().get(CostPart.CONTRACTS));
+        assertEquals(1000, r.costs().get(CostPart.SIGNING));   // k2's is sunk, k3 is not chosen
         assertEquals(2e6 + 3e5 + 4.6e5 + 1000, r.objective());
     }
 
@@ -119,8 +120,8 @@ class PlanCheckerCostsTest {
                 .country("AU", 0.5).mine("m1", "AU", 1000, 100, Map.of("NdPr", 0.2))
                 .refinery("r1", "AU", 1000, 20).buyer("b1", "AU", "NdPr", 0).riskWeight(3).build();
         CheckReport r = check(in, PlanBuilder.plan(in).concentrate("m1", "r1", 2026, 10).concentrate("m1", "r1", 2027, 10));
-        assertEquals(1000 + 1000 / 1.25, r.costs().mining(), 1e-9);
-        assertEquals(200 + 200 / 1.25, r.costs().refining(), 1e-9);
+        assertEquals(1000 + 1000 / 1.25, r.costs().get(CostPart.MINING), 1e-9);
+        assertEquals(200 + 200 / 1.25, r.costs().get(CostPart.REFINING), 1e-9);
         assertEquals(20, r.risk());           // 2 years × 10 t × (0.5 + 0.5)
         assertEquals(1800 + 360 + 60, r.objective(), 1e-9);
         assertEquals(List.of(new CheckReport.ScenarioResult("base", 2160, 20)), r.scenarios());
@@ -142,8 +143,8 @@ class PlanCheckerCostsTest {
                 .build();
         CheckReport r = check(in, PlanBuilder.plan(in).build("r1", 2027, 2028, 2, 200).build("m1", 2028, 2030, 1, 100));
         // capex (1000 + 2 × 500) / 1.1 + 1210 / 1.21; fixed opex 110 / 1.21 (2028 only)
-        assertEquals(2000 / 1.1 + 1000, r.costs().capex(), 1e-9);
-        assertEquals(110 / 1.21, r.costs().fixedOpex(), 1e-9);
+        assertEquals(2000 / 1.1 + 1000, r.costs().get(CostPart.CAPEX), 1e-9);
+        assertEquals(110 / 1.21, r.costs().get(CostPart.FIXED_OPEX), 1e-9);
         assertEquals(2000 / 1.1 + 1000 + 110 / 1.21, r.objective(), 1e-9);
     }
 }

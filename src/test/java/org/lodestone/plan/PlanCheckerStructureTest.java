@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.lodestone.TestInstances;
 import org.lodestone.domain.Contract;
+import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Instance;
 import org.lodestone.domain.Mine;
 import org.lodestone.domain.Series;
@@ -206,20 +207,21 @@ class PlanCheckerStructureTest {
         Plan p = basePlan().reconciled(in);
         CheckReport r = PlanChecker.check(in, p);
         // 500 t × 5000 mining + 500 t × 1000 refining; risk 500 × 0.375 = 187.5, × riskWeight 2
-        assertEquals(2.5e6, r.costs().mining());
-        assertEquals(5e5, r.costs().refining());
+        assertEquals(2.5e6, r.costs().get(CostPart.MINING));
+        assertEquals(5e5, r.costs().get(CostPart.REFINING));
         assertEquals(187.5, r.risk());
         assertEquals(3e6 + 375, r.objective());
         assertEquals(List.of(new CheckReport.ScenarioResult("base", 3e6, 187.5)), r.scenarios());
 
         Plan.Costs c = p.costs();
-        Plan.Costs nearlyMining = new Plan.Costs(0, 0, 0, 2.5e6 * (1 + 1e-7), 5e5, 0, 0, 0, 0, 0, 0);
+        Plan.Costs nearlyMining = Plan.Costs.of(Map.of(CostPart.MINING, 2.5e6 * (1 + 1e-7), CostPart.REFINING, 5e5));
         assertTrue(PlanChecker.check(in, withCosts(p, nearlyMining, 187.5 + 1e-5, 3e6 + 375 + 1)).ok());
 
-        Plan.Costs offMining = new Plan.Costs(0, 0, 0, 2.5e6 + 30, 5e5, 0, 0, 0, 0, 0, 0);
+        Plan.Costs offMining = Plan.Costs.of(Map.of(CostPart.MINING, 2.5e6 + 30, CostPart.REFINING, 5e5));
         assertEquals(List.of("costs.mining: the plan reports 2500030.0 but it is 2500000.0"),
                 PlanChecker.check(in, withCosts(p, offMining, 187.5, 3e6 + 375)).violations());
-        Plan.Costs offSurplus = new Plan.Costs(0, 0, 0, 2.5e6, 5e5, 0, 0, 0, 0, 0, 2);
+        Plan.Costs offSurplus = Plan.Costs.of(Map.of(CostPart.MINING, 2.5e6, CostPart.REFINING, 5e5,
+                CostPart.SURPLUS_REVENUE, 2.0));
         assertEquals(List.of("costs.surplusRevenue: the plan reports 2.0 but it is 0.0"),
                 PlanChecker.check(in, withCosts(p, offSurplus, 187.5, 3e6 + 375)).violations());
         assertEquals(List.of("risk: the plan reports 187.6 but it is 187.5", "objective: the plan reports 3000575.0"

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lodestone.TestInstances;
 import org.lodestone.cli.LodestoneCommand;
 import org.lodestone.domain.Contract;
+import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Instance;
 import org.lodestone.domain.YearRange;
 import org.lodestone.plan.Plan;
@@ -82,7 +83,9 @@ public class HtmlReportTest {
                 .concentrate(mineId, "kuantan", 2026, 100)
                 .deliver(mineId, "kuantan", "ev-makers", "NdPr", 2026, 20)
                 .shortfall("ev-makers", "NdPr", 2027, 300);
-        Plan.Costs costs = new Plan.Costs(3e8, 1e7, 1e6, 2e7, 3e7, 4e6, 1e6, 0, 0, 5e8, 2.5e7);
+        Plan.Costs costs = Plan.Costs.of(Map.of(CostPart.CAPEX, 3e8, CostPart.FIXED_OPEX, 1e7, CostPart.SIGNING, 1e6,
+                CostPart.MINING, 2e7, CostPart.REFINING, 3e7, CostPart.CONTRACTS, 4e6, CostPart.FREIGHT, 1e6,
+                CostPart.SHORTFALL, 5e8, CostPart.SURPLUS_REVENUE, 2.5e7));
         return b.plan(costs, 1234.5, costs.net() + 10 * 1234.5);
     }
 

@@ -1,0 +1,48 @@
+package org.lodestone.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+/** The parts of model.md §4 as the spec names and groups them. */
+class CostPartTest {
+    @Test
+    void operatingPartsAreThoseOfOperatingOfModelMd() {
+        assertEquals(List.of(CostPart.MINING, CostPart.REFINING, CostPart.CONTRACTS, CostPart.FREIGHT,
+                CostPart.TARIFFS, CostPart.SUBSTITUTION, CostPart.SHORTFALL, CostPart.SURPLUS_REVENUE),
+                Arrays.stream(CostPart.values()).filter(CostPart::operating).toList());
+    }
+
+    @Test
+    void onlySurplusRevenueLowersTheObjective() {
+        assertEquals(List.of(CostPart.SURPLUS_REVENUE),
+                Arrays.stream(CostPart.values()).filter(p -> p.sign() < 0).toList());
+    }
+
+    @Test
+    void moneyIsEveryPartButRisk() {
+        assertFalse(CostPart.money().contains(CostPart.RISK));
+        assertEquals(CostPart.values().length - 1, CostPart.money().size());
+    }
+
+    @Test
+    void keysFindTheirPart() {
+        for (CostPart part : CostPart.values()) {
+            assertEquals(Optional.of(part), CostPart.ofKey(part.key()));
+        }
+        assertEquals(Optional.empty(), CostPart.ofKey("riskCost"));
+    }
+
+    @Test
+    void operatingCostAndNetAddCostsAndSubtractRevenue() {
+        // each part 2^ordinal: capex 1, fixedOpex 2, signing 4, mining 8 … shortfall 512, surplusRevenue 1024, risk 2048
+        ToDoubleFunction<CostPart> amount = part -> Math.pow(2, part.ordinal());
+        assertEquals(1016 - 1024, CostPart.operatingCost(amount));   // mining 8 + … + shortfall 512 − surplus revenue
+        assertEquals(1023 - 1024, CostPart.net(amount));             // capex 1 + … + shortfall 512 − surplus; no risk
+    }
+}
