@@ -125,7 +125,8 @@ final class SolveCommand implements Callable<Integer> {
             live.begin();
         }
         try {
-            outcome = new Planner(root.solver()).solve(instance, options, !noTimings, control);
+            outcome = new Planner(root.solver()).solve(new Planner.Job(instance, options).withTimings(!noTimings)
+                    .controlledBy(control));
         } finally {
             if (live != null) {
                 live.close();

@@ -13,7 +13,7 @@ import org.lodestone.analysis.Marginals;
 import org.lodestone.domain.Contract;
 import org.lodestone.domain.Instance;
 import org.lodestone.io.PlanJson;
-import org.lodestone.model.MipModel;
+import org.lodestone.plan.ModelSize;
 import org.lodestone.plan.Plan;
 import org.lodestone.plan.Planner;
 
@@ -28,12 +28,12 @@ public final class TextSummary {
     /** As {@link #print(PrintWriter, Instance, Planner.Outcome)}, ending with the plan's marginal values when given. */
     public static void print(PrintWriter out, Instance instance, Planner.Outcome outcome, Marginals.Values marginals) {
         Plan plan = outcome.plan();
-        MipModel mip = outcome.model().mip();
+        ModelSize size = outcome.size();
         out.printf(Locale.ROOT, "Lodestone plan for \"%s\" (%d-%d, %d scenario%s)%n", instance.name(),
                 instance.horizon().start(), instance.horizon().last(), instance.scenarios().size(),
                 instance.scenarios().size() == 1 ? "" : "s");
         out.printf(Locale.ROOT, "  model     %,d variables (%,d integer), %,d constraints, %,d nonzeros%n",
-                mip.variables(), mip.integerVariables(), mip.rows(), mip.nonzeros());
+                size.variables(), size.integerVariables(), size.rows(), size.nonzeros());
         Plan.SolverInfo solver = plan.solver();
         String version = solver.version().startsWith(solver.name()) ? solver.version()
                 : (solver.name() + " " + solver.version()).trim();
