@@ -230,7 +230,7 @@ public final class Stress {
     private static Outcome solve(Instance instance, Plan plan, MipSolver solver, SolveOptions options,
                                  Consumer<SolverProgress> live) {
         SourcingModel model = SourcingModel.build(instance);
-        model.fixFirstStage(Marginals.builds(plan), Marginals.held(plan));
+        Marginals.fixFirstStage(model, plan);
         SolveResult result = solver.solve(model.mip(), options, new SolveControl().onProgress(live));
         if (!result.hasSolution() || result.objective() == null) {
             return new Outcome(result, Double.NaN, Map.of(), Double.NaN);

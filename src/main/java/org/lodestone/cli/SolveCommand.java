@@ -13,6 +13,7 @@ import org.lodestone.analysis.Marginals;
 import org.lodestone.domain.Instance;
 import org.lodestone.io.InstanceReader;
 import org.lodestone.io.PlanJson;
+import org.lodestone.plan.MarginalValues;
 import org.lodestone.plan.Plan;
 import org.lodestone.plan.Planner;
 import org.lodestone.report.HtmlReport;
@@ -133,10 +134,10 @@ final class SolveCommand implements Callable<Integer> {
             }
         }
         Plan plan = outcome.plan();
-        Marginals.Values marginals = null;
+        MarginalValues marginals = null;
         if (!noMarginals && plan.status().hasSolution() && !control.interrupted()) {
             try {
-                marginals = Marginals.of(instance, plan, root.solver(), options.timeLimitSeconds());
+                marginals = Marginals.of(outcome, root.solver(), options.timeLimitSeconds());
             } catch (RuntimeException e) { // the plan stands without its prices
                 err.println("lodestone: marginal values left out: " + (e.getMessage() != null ? e.getMessage() : e));
             }
