@@ -1,6 +1,6 @@
 package org.lodestone.analysis;
 
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,88 +10,95 @@ import java.util.Set;
 
 import org.lodestone.domain.Instance;
 import org.lodestone.model.SourcingModel;
+import org.lodestone.plan.MarginalValues;
 import org.lodestone.plan.Plan;
+import org.lodestone.plan.Planner;
 import org.lodestone.solve.LinearResult;
 import org.lodestone.solve.MipSolver;
 
 /**
- * Shadow prices of a solved plan: its builds and contracts are fixed, the flows re-solved as
- * a linear program, and the duals read off. Values are expected over scenarios and discounted
- * to the start year, like the objective: what one more tonne would change the objective by.
+ * Shadow prices of a solved plan: the builds and contracts of the plan are fixed on the very
+ * model it came from, the flows re-solved as a linear program, and the duals read off. Values are
+ * expected over scenarios and discounted to the start year, like the objective: what one more
+ * tonne would change the objective by.
  */
 public final class Marginals {
     private Marginals() {}
 
-    /** Marginal cost of one more tonne of a buyer's demand for an element in a year (USD/t). */
-    public record DemandValue(String buyer, String element, int year, double usdPerTonne) {}
+    /** A demand row's place: year index, buyer index, element index (sorted in that order). */
+    private record DemandKey(int year, int buyer, int element) {
+        static final Comparator<DemandKey> ORDER = Comparator.comparingInt(DemandKey::year)
+                .thenComparingInt(DemandKey::buyer).thenComparingInt(DemandKey::element);
+    }
 
-    /** Value of one more tonne of a facility's capacity in a year (USD/t REO, ≥ 0). */
-    public record CapacityValue(String facility, int year, double usdPerTonne) {}
+    /** A capacity row's place: facility index, year index (sorted in that order). */
+    private record CapacityKey(int facility, int year) {
+        static final Comparator<CapacityKey> ORDER = Comparator.comparingInt(CapacityKey::facility)
+                .thenComparingInt(CapacityKey::year);
+    }
 
-    public record Values(List<DemandValue> demand, List<CapacityValue> capacity) {}
-
-    /** @throws IllegalStateException when the plan has no solution or the LP cannot be solved */
-    public static Values of(Instance instance, Plan plan, MipSolver solver, double timeLimitSeconds) {
+    /**
+     * Prices the plan of {@code outcome}. Its model's first stage is fixed to the plan's builds and
+     * contracts (the model is then no longer the one solved) and re-solved as a linear program.
+     *
+     * @throws IllegalStateException when the plan has no solution or the LP cannot be solved
+     */
+    public static MarginalValues of(Planner.Outcome outcome, MipSolver solver, double timeLimitSeconds) {
+        Plan plan = outcome.plan();
         if (!plan.status().hasSolution()) {
             throw new IllegalStateException("the plan has no solution to price");
         }
-        SourcingModel model = SourcingModel.build(instance);
-        model.fixFirstStage(builds(plan), held(plan));
+        SourcingModel model = outcome.model();
+        fixFirstStage(model, plan);
         LinearResult lp = solver.solveLinear(model.mip(), timeLimitSeconds);
         if (!lp.optimal()) {
             throw new IllegalStateException("could not price the plan: " + lp.message());
         }
+        Instance instance = model.instance();
         int start = instance.horizon().start();
-        Map<List<Integer>, Double> demand = new LinkedHashMap<>();
+        Map<DemandKey, Double> demand = new LinkedHashMap<>();
         for (SourcingModel.DemandRow row : model.demandRows()) {
-            demand.merge(List.of(row.year(), row.buyer(), row.element()), lp.duals()[row.row()], Double::sum);
+            demand.merge(new DemandKey(row.year(), row.buyer(), row.element()), lp.duals()[row.row()], Double::sum);
         }
-        List<DemandValue> demandValues = new ArrayList<>();
-        demand.entrySet().stream().sorted(Map.Entry.comparingByKey(Marginals::compare)).forEach(e ->
-                demandValues.add(new DemandValue(instance.buyers().get(e.getKey().get(1)).id(),
-                        instance.elements().get(e.getKey().get(2)).id(), start + e.getKey().get(0),
-                        clean(e.getValue()))));
-        Map<List<Integer>, Double> capacity = new LinkedHashMap<>();
+        List<MarginalValues.DemandValue> demandValues = demand.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(DemandKey.ORDER))
+                .map(e -> new MarginalValues.DemandValue(instance.buyers().get(e.getKey().buyer()).id(),
+                        instance.elements().get(e.getKey().element()).id(), start + e.getKey().year(),
+                        clean(e.getValue())))
+                .toList();
+        Map<CapacityKey, Double> capacity = new LinkedHashMap<>();
         for (SourcingModel.CapacityRow row : model.capacityRows()) {
-            capacity.merge(List.of(row.facility(), row.year()), -lp.duals()[row.row()], Double::sum);
+            capacity.merge(new CapacityKey(row.facility(), row.year()), -lp.duals()[row.row()], Double::sum);
         }
-        List<CapacityValue> capacityValues = new ArrayList<>();
-        capacity.entrySet().stream().sorted(Map.Entry.comparingByKey(Marginals::compare)).forEach(e ->
-                capacityValues.add(new CapacityValue(model.facility(e.getKey().get(0)).id(),
-                        start + e.getKey().get(1), clean(e.getValue()))));
-        return new Values(demandValues, capacityValues);
+        List<MarginalValues.CapacityValue> capacityValues = capacity.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(CapacityKey.ORDER))
+                .map(e -> new MarginalValues.CapacityValue(model.facility(e.getKey().facility()).id(),
+                        start + e.getKey().year(), clean(e.getValue())))
+                .toList();
+        return new MarginalValues(demandValues, capacityValues);
     }
 
-    static Map<String, int[]> builds(Plan plan) {
+    /**
+     * Fixes the plan's first stage (its builds and the contracts it holds) on {@code model}.
+     *
+     * @throws IllegalArgumentException when a build of the plan is not one the model can represent
+     */
+    static void fixFirstStage(SourcingModel model, Plan plan) {
         Map<String, int[]> builds = new HashMap<>();
         for (Plan.Build b : plan.builds()) {
             builds.put(b.facility(), new int[] {b.startYear(), b.modules()});
         }
-        return builds;
-    }
-
-    static Set<String> held(Plan plan) {
         Set<String> held = new HashSet<>();
         for (Plan.ContractChoice c : plan.contracts()) {
             if (c.held()) {
                 held.add(c.id());
             }
         }
-        return held;
+        model.fixFirstStage(builds, held);
     }
 
     /** Duals carry solver noise; a price below a micro-dollar is zero. */
     private static double clean(double value) {
         return Math.abs(value) < 1e-6 ? 0 : value;
-    }
-
-    private static int compare(List<Integer> a, List<Integer> b) {
-        for (int i = 0; i < a.size(); i++) {
-            int c = Integer.compare(a.get(i), b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
     }
 }

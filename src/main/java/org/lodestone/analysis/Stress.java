@@ -7,27 +7,25 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.lodestone.domain.Contract;
 import org.lodestone.domain.Country;
 import org.lodestone.domain.Facility;
 import org.lodestone.domain.Instance;
-import org.lodestone.domain.Scenario;
-import org.lodestone.domain.YearRange;
+import org.lodestone.io.InstanceReader;
 import org.lodestone.model.SourcingModel;
 import org.lodestone.plan.Plan;
+import org.lodestone.plan.Planner;
 import org.lodestone.solve.MipSolver;
-import org.lodestone.solve.SolveControl;
 import org.lodestone.solve.SolveOptions;
 import org.lodestone.solve.SolveResult;
-import org.lodestone.solve.SolverProgress;
+import org.lodestone.validate.InvalidInputException;
 
 /**
  * Dependency stress test of a plan: how much each country's facilities are worth to it.
@@ -102,77 +100,69 @@ public final class Stress {
         }
     }
 
-    /** A solved (or failed) re-optimisation of one model. */
-    private record Outcome(SolveResult result, double objective, Map<String, Double> shortfalls, double total) {}
+    /**
+     * A re-optimisation of one model: solved or not ({@code result}), or thrown ({@code error}
+     * set, {@code result} null).
+     */
+    private record Reoptimised(SolveResult result, double objective, Map<String, Double> shortfalls, double total,
+                               String error) {
+        static Reoptimised thrown(RuntimeException e) {
+            return new Reoptimised(null, Double.NaN, Map.of(), Double.NaN, String.valueOf(e));
+        }
+    }
 
     /**
      * Runs the stress test.
      *
+     * @param tree the instance tree (any --set already applied); not changed
      * @param options solver, time limit and gap of each solve (each solve uses {@code options.threads()}
      *     solver threads)
      * @param parallel how many country solves run at once (≥ 1); the result does not depend on it
+     * @throws InvalidInputException when the tree is not a valid instance
      * @throws IllegalArgumentException when the plan does not belong to the instance or has no solution
      *     (its name, builds or contracts do not fit)
      * @throws BaselineFailed when the uncut baseline cannot be re-optimised
      */
-    public static Result run(Instance instance, Plan plan, MipSolver solver, SolveOptions options, int parallel) {
-        return run(instance, plan, new Settings(solver, options, parallel, Progress.NONE));
+    public static Result run(JsonNode tree, Plan plan, MipSolver solver, SolveOptions options, int parallel)
+            throws InvalidInputException {
+        return run(tree, plan, new Settings(solver, options, parallel, Progress.NONE));
     }
 
     /**
      * Runs the stress test with {@code settings}: its solver, options (one solver thread per
      * solve), parallel solves, and progress (the baseline is solve 1, then one per country).
+     * Every solve re-optimises the plan's first stage on its own, without warm starts.
      */
-    public static Result run(Instance instance, Plan plan, Settings settings) {
+    public static Result run(JsonNode tree, Plan plan, Settings settings) throws InvalidInputException {
+        Instance instance = InstanceReader.toInstance(tree);
         check(instance, plan);
-        MipSolver solver = settings.solver();
-        SolveOptions options = settings.perSolve();
-        int parallel = settings.parallel();
         List<String> countries = hostCountries(instance);
         int total = countries.size() + 1;
-        Progress progress = settings.progress();
-        Consumer<SolverProgress> live = parallel == 1 ? progress.solverProgress() : null;
-        progress.starting(1, total, "the plan's flows re-optimised, nothing cut off");
-        Outcome base = solve(instance, plan, solver, options, live);
-        progress.finished(1);
+        Consumer<SourcingModel> fixed = model -> Marginals.fixFirstStage(model, plan);
+        Batch.Job baseline = new Batch.Job("the plan's flows re-optimised, nothing cut off", instance, fixed);
+        Reoptimised base = Batch.solve(List.of(baseline), settings, 1, total, false, (job, o) -> read(o)).get(0);
         if (!base.result().hasSolution()) {
             throw new BaselineFailed("could not re-optimise the plan's flows without a cut: "
                     + base.result().termination() + " (" + base.result().message() + ")");
         }
-        List<CountryCut> cuts = new ArrayList<>();
-        int workers = Math.max(1, Math.min(parallel, countries.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "lodestone-stress");
-            t.setDaemon(true);
-            return t;
+        List<Batch.Job> jobs = new ArrayList<>();
+        for (String country : countries) {
+            jobs.add(new Batch.Job(country + " cut off", InstanceReader.toInstance(cutOff(tree, country)), fixed));
+        }
+        List<Reoptimised> solved = Batch.solve(jobs, settings, 2, total, false, new Batch.Keep<>() {
+            @Override
+            public Reoptimised solved(Batch.Job job, Planner.Outcome outcome) {
+                return read(outcome);
+            }
+
+            @Override
+            public Reoptimised failed(Batch.Job job, RuntimeException e) {
+                return Reoptimised.thrown(e);
+            }
         });
-        try {
-            List<Future<CountryCut>> futures = new ArrayList<>();
-            for (int i = 0; i < countries.size(); i++) {
-                String country = countries.get(i);
-                int number = i + 2;
-                futures.add(pool.submit(() -> {
-                    progress.starting(number, total, country + " cut off");
-                    try {
-                        return cut(instance, plan, solver, options, country, base.objective(), live);
-                    } finally {
-                        progress.finished(number);
-                    }
-                }));
-            }
-            for (int i = 0; i < futures.size(); i++) {
-                try {
-                    cuts.add(futures.get(i).get());
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause() == null ? e : e.getCause();
-                    cuts.add(failed(instance, countries.get(i), "ERROR", String.valueOf(cause)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    cuts.add(failed(instance, countries.get(i), "ERROR", "interrupted"));
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+        List<CountryCut> cuts = new ArrayList<>();
+        for (int i = 0; i < countries.size(); i++) {
+            cuts.add(cut(instance, countries.get(i), solved.get(i), base.objective()));
         }
         cuts.sort(Comparator.comparing((CountryCut c) -> !c.solved())
                 .thenComparing(c -> c.solved() ? -c.increase() : 0)
@@ -188,25 +178,37 @@ public final class Stress {
         return instance.countries().stream().map(Country::id).filter(hosts::contains).toList();
     }
 
-    /** The instance with {@code country} cut off: capacity factor 0 on it in every scenario and year. */
-    public static Instance cutOff(Instance instance, String country) {
-        YearRange always = new YearRange(Integer.MIN_VALUE, Integer.MAX_VALUE);
-        List<Scenario> scenarios = new ArrayList<>();
-        for (Scenario s : instance.scenarios()) {
-            List<Scenario.FacilityFactor> factors = new ArrayList<>(s.capacityFactors());
-            factors.add(new Scenario.FacilityFactor(Optional.of(country), Optional.empty(), 0, always));
-            scenarios.add(new Scenario(s.id(), s.probability(), factors, s.costFactors(), s.demandFactors(),
-                    s.exportControls()));
+    /**
+     * The instance tree with {@code country} cut off: a capacity factor 0 on it added to every
+     * scenario (over the whole horizon), as {@code --set} would add it. An instance without
+     * scenarios gets its single base scenario written out, with the cut.
+     */
+    public static JsonNode cutOff(JsonNode tree, String country) {
+        ObjectNode cut = JsonNodeFactory.instance.objectNode().put("country", country).put("factor", 0);
+        List<String> edits = new ArrayList<>();
+        JsonNode scenarios = tree.get("scenarios");
+        if (scenarios == null) {
+            ObjectNode base = JsonNodeFactory.instance.objectNode().put("id", "base").put("probability", 1);
+            base.putArray("capacityFactors").add(cut);
+            edits.add("/scenarios=" + JsonNodeFactory.instance.arrayNode().add(base));
+        } else {
+            for (int s = 0; s < scenarios.size(); s++) {
+                edits.add(scenarios.get(s).has("capacityFactors")
+                        ? "/scenarios/" + s + "/capacityFactors/-=" + cut
+                        : "/scenarios/" + s + "/capacityFactors=" + JsonNodeFactory.instance.arrayNode().add(cut));
+            }
         }
-        return new Instance(instance.name(), instance.description(), instance.sources(), instance.horizon(),
-                instance.discountRate(), instance.riskWeight(), instance.riskBudget(), instance.elements(),
-                instance.countries(), instance.mines(), instance.refineries(), instance.buyers(), instance.lanes(),
-                instance.tariffs(), instance.exportControls(), instance.contracts(), scenarios);
+        try {
+            return InstanceReader.override(tree.deepCopy(), edits);
+        } catch (InvalidInputException e) {
+            throw new IllegalStateException("cannot cut off " + country + ": " + e.getMessage(), e);
+        }
     }
 
-    private static CountryCut cut(Instance instance, Plan plan, MipSolver solver, SolveOptions options,
-                                  String country, double baseline, Consumer<SolverProgress> live) {
-        Outcome o = solve(cutOff(instance, country), plan, solver, options, live);
+    private static CountryCut cut(Instance instance, String country, Reoptimised o, double baseline) {
+        if (o.error() != null) {
+            return failed(instance, country, "ERROR", o.error());
+        }
         if (!o.result().hasSolution()) {
             return failed(instance, country, o.result().termination().name(), o.result().message());
         }
@@ -226,18 +228,16 @@ public final class Stress {
         return ids;
     }
 
-    /** The plan's first stage fixed, the flows re-optimised; expected shortfall read off the solution. */
-    private static Outcome solve(Instance instance, Plan plan, MipSolver solver, SolveOptions options,
-                                 Consumer<SolverProgress> live) {
-        SourcingModel model = SourcingModel.build(instance);
-        model.fixFirstStage(Marginals.builds(plan), Marginals.held(plan));
-        SolveResult result = solver.solve(model.mip(), options, new SolveControl().onProgress(live));
+    /** The objective and the expected shortfall read off the raw solution of a re-optimised model. */
+    private static Reoptimised read(Planner.Outcome solved) {
+        SolveResult result = solved.result();
         if (!result.hasSolution() || result.objective() == null) {
-            return new Outcome(result, Double.NaN, Map.of(), Double.NaN);
+            return new Reoptimised(result, Double.NaN, Map.of(), Double.NaN, null);
         }
+        Instance instance = solved.model().instance();
         double[] x = result.values();
         Map<String, Double> byKey = new LinkedHashMap<>();
-        for (SourcingModel.Shortfall q : model.shortfalls()) {
+        for (SourcingModel.Shortfall q : solved.model().shortfalls()) {
             double tonnes = x[q.column()];
             if (tonnes <= 0) {
                 continue;
@@ -256,7 +256,7 @@ public final class Stress {
                 total += e.getValue();
             }
         }
-        return new Outcome(result, result.objective(), sorted, total);
+        return new Reoptimised(result, result.objective(), sorted, total, null);
     }
 
     /**

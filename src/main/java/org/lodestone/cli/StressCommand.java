@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.lodestone.analysis.Settings;
 import org.lodestone.analysis.Stress;
 import org.lodestone.domain.Instance;
@@ -50,7 +52,8 @@ final class StressCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = common.settings(spec.commandLine(), root.solver());
-        Instance instance = InstanceReader.read(instanceFile, List.of());
+        JsonNode tree = InstanceReader.readTree(instanceFile, List.of());
+        Instance instance = InstanceReader.toInstance(tree);
         Plan plan = PlanJson.read(planFile)
                 .requireFor(instance, message -> new InvalidInputException("instance", message));
         PrintWriter out = spec.commandLine().getOut();
@@ -58,7 +61,7 @@ final class StressCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Stress.Result result;
         try {
-            result = Stress.run(instance, plan, settings);
+            result = Stress.run(tree, plan, settings);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("", planFile + ": " + e.getMessage());
         } catch (Stress.BaselineFailed e) {

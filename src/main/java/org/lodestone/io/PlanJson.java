@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.lodestone.analysis.Marginals;
+import org.lodestone.plan.MarginalValues;
 import org.lodestone.plan.Plan;
 import org.lodestone.validate.InvalidInputException;
 import org.lodestone.validate.Problem;
@@ -61,9 +61,9 @@ public final class PlanJson {
 
     /**
      * As {@link #write(Plan, Path)}, with the plan's marginal values as the extra top-level field
-     * {@code "marginals"} (left out when {@code marginals} is null); see {@link #toJson(Plan, Marginals.Values)}.
+     * {@code "marginals"} (left out when {@code marginals} is null); see {@link #toJson(Plan, MarginalValues)}.
      */
-    public static void write(Plan plan, Path file, Marginals.Values marginals) throws IOException {
+    public static void write(Plan plan, Path file, MarginalValues marginals) throws IOException {
         AtomicFiles.writeString(file, toJson(plan, marginals) + "\n");
     }
 
@@ -79,7 +79,7 @@ public final class PlanJson {
      * whose magnitude exceeds {@link #MARGINAL_THRESHOLD} USD/t, in the order given. Reading a plan
      * ignores the field.
      */
-    public static String toJson(Plan plan, Marginals.Values marginals) {
+    public static String toJson(Plan plan, MarginalValues marginals) {
         ObjectNode root = NODES.objectNode();
         root.put("schema", Plan.SCHEMA);
         root.put("instance", plan.instance());
@@ -130,17 +130,17 @@ public final class PlanJson {
         }
     }
 
-    private static ObjectNode marginals(Marginals.Values values) {
+    private static ObjectNode marginals(MarginalValues values) {
         ObjectNode n = NODES.objectNode();
         ArrayNode demand = n.putArray("demand");
-        for (Marginals.DemandValue v : values.demand()) {
+        for (MarginalValues.DemandValue v : values.demand()) {
             if (Math.abs(v.usdPerTonne()) > MARGINAL_THRESHOLD) {
                 demand.addObject().put("buyer", v.buyer()).put("element", v.element()).put("year", v.year())
                         .set("usdPerTonne", number("marginals.demand.usdPerTonne", v.usdPerTonne()));
             }
         }
         ArrayNode capacity = n.putArray("capacity");
-        for (Marginals.CapacityValue v : values.capacity()) {
+        for (MarginalValues.CapacityValue v : values.capacity()) {
             if (Math.abs(v.usdPerTonne()) > MARGINAL_THRESHOLD) {
                 capacity.addObject().put("facility", v.facility()).put("year", v.year())
                         .set("usdPerTonne", number("marginals.capacity.usdPerTonne", v.usdPerTonne()));

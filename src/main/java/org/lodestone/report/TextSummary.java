@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
-import org.lodestone.analysis.Marginals;
 import org.lodestone.domain.Contract;
 import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Instance;
 import org.lodestone.io.PlanJson;
-import org.lodestone.model.MipModel;
+import org.lodestone.plan.MarginalValues;
+import org.lodestone.plan.ModelSize;
 import org.lodestone.plan.Plan;
 import org.lodestone.plan.Planner;
 
@@ -27,14 +27,14 @@ public final class TextSummary {
     }
 
     /** As {@link #print(PrintWriter, Instance, Planner.Outcome)}, ending with the plan's marginal values when given. */
-    public static void print(PrintWriter out, Instance instance, Planner.Outcome outcome, Marginals.Values marginals) {
+    public static void print(PrintWriter out, Instance instance, Planner.Outcome outcome, MarginalValues marginals) {
         Plan plan = outcome.plan();
-        MipModel mip = outcome.model().mip();
+        ModelSize size = outcome.size();
         out.printf(Locale.ROOT, "Lodestone plan for \"%s\" (%d-%d, %d scenario%s)%n", instance.name(),
                 instance.horizon().start(), instance.horizon().last(), instance.scenarios().size(),
                 instance.scenarios().size() == 1 ? "" : "s");
         out.printf(Locale.ROOT, "  model     %,d variables (%,d integer), %,d constraints, %,d nonzeros%n",
-                mip.variables(), mip.integerVariables(), mip.rows(), mip.nonzeros());
+                size.variables(), size.integerVariables(), size.rows(), size.nonzeros());
         Plan.SolverInfo solver = plan.solver();
         String version = solver.version().startsWith(solver.name()) ? solver.version()
                 : (solver.name() + " " + solver.version()).trim();
@@ -87,13 +87,13 @@ public final class TextSummary {
     static final int TOP_MARGINALS = 5;
 
     /** The most expensive demand tonnes and the most valuable capacities, with how to read them. */
-    private static void marginals(PrintWriter out, Instance instance, Marginals.Values values) {
+    private static void marginals(PrintWriter out, Instance instance, MarginalValues values) {
         out.printf(Locale.ROOT, "Marginal values (USD per tonne, expected over scenarios, discounted to %d)%n",
                 instance.horizon().start());
-        top(out, values.demand(), Marginals.DemandValue::usdPerTonne,
+        top(out, values.demand(), MarginalValues.DemandValue::usdPerTonne,
                 v -> v.buyer() + " " + v.element() + " " + v.year(),
                 "  demand: no tonne of demand has a price", "  one more tonne of demand would cost");
-        top(out, values.capacity(), Marginals.CapacityValue::usdPerTonne, v -> v.facility() + " " + v.year(),
+        top(out, values.capacity(), MarginalValues.CapacityValue::usdPerTonne, v -> v.facility() + " " + v.year(),
                 "  capacity: no facility is a bottleneck", "  one more tonne of capacity would save");
         out.println("  (duals of the flows re-optimised with this plan's builds and contracts fixed; where the"
                 + " optimum is");

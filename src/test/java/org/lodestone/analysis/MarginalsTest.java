@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lodestone.domain.Instance;
 import org.lodestone.io.InstanceReader;
-import org.lodestone.plan.Plan;
+import org.lodestone.plan.MarginalValues;
 import org.lodestone.plan.Planner;
 import org.lodestone.solve.Backend;
 import org.lodestone.solve.MipSolver;
@@ -19,8 +19,8 @@ class MarginalsTest {
         return InstanceReader.read(Path.of(MarginalsTest.class.getResource("/conformance/" + name).toURI()), List.of());
     }
 
-    static Plan solve(Instance instance) {
-        return new Planner().solve(instance, new SolveOptions(Backend.SCIP, 60, 0, 1), false).plan();
+    static Planner.Outcome solve(Instance instance) {
+        return new Planner().solve(instance, new SolveOptions(Backend.SCIP, 60, 0, 1), false);
     }
 
     @Test
@@ -29,7 +29,7 @@ class MarginalsTest {
         // per t REO) = 50,500, plus domestic oxide freight 10, plus risk (0.2 + 0.1) × riskWeight 10 / 0.2
         // = 15: 50,525 per t. A tonne more of mA's capacity replaces a tonne of mB at 3,000 less.
         Instance instance = conformance("t01_plain.json");
-        Marginals.Values values = Marginals.of(instance, solve(instance), MipSolver.create(), 60);
+        MarginalValues values = Marginals.of(solve(instance), MipSolver.create(), 60);
         assertEquals(1, values.demand().size());
         assertEquals(50_525, values.demand().get(0).usdPerTonne(), 1e-6);
         double mA = values.capacity().stream().filter(c -> c.facility().equals("mA")).findFirst().orElseThrow()
@@ -50,9 +50,9 @@ class MarginalsTest {
         Instance instance = InstanceReader.read(
                 Path.of(MarginalsTest.class.getResource("/conformance/t08_hedge_build.json").toURI()),
                 List.of("/buyers/0/demand/NdPr=900"));
-        Plan plan = solve(instance);
-        assertEquals(1, plan.builds().size());
-        Marginals.Values values = Marginals.of(instance, plan, MipSolver.create(), 60);
+        Planner.Outcome outcome = solve(instance);
+        assertEquals(1, outcome.plan().builds().size());
+        MarginalValues values = Marginals.of(outcome, MipSolver.create(), 60);
         assertEquals(18_000, values.demand().get(0).usdPerTonne(), 1e-6);
         // capacity: neither mine is full in either scenario, so neither has a price
         values.capacity().forEach(c -> assertEquals(0, c.usdPerTonne(), 1e-6, c.toString()));

@@ -56,7 +56,7 @@ class ProgressTest {
         Instance instance = StressTest.singleSupplier();
         Plan plan = new Planner().solve(instance, OPTIONS, false).plan();
         Recorder recorder = new Recorder();
-        Stress.run(instance, plan, new Settings(MipSolver.create(), OPTIONS, parallel, recorder));
+        Stress.run(StressTest.singleSupplierTree(), plan, new Settings(MipSolver.create(), OPTIONS, parallel, recorder));
         // the baseline, then CN and AU cut off
         List<String> events = new ArrayList<>(recorder.events);
         assertEquals(List.of("start 1/3", "end 1"), events.subList(0, 2));

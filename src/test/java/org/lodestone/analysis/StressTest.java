@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.lodestone.domain.Instance;
+import org.lodestone.domain.Scenario;
+import org.lodestone.domain.YearRange;
 import org.lodestone.io.InstanceReader;
 import org.lodestone.plan.Plan;
 import org.lodestone.plan.Planner;
@@ -51,7 +55,7 @@ class StressTest {
     void theOnlySupplierComesFirstWithAllDemandShort() throws Exception {
         Instance instance = singleSupplier();
         Plan plan = new Planner().solve(instance, OPTIONS, false).plan();
-        Stress.Result result = Stress.run(instance, plan, MipSolver.create(), OPTIONS, 1);
+        Stress.Result result = Stress.run(singleSupplierTree(), plan, MipSolver.create(), OPTIONS, 1);
         // baseline: 2 years × 2,500 t REO × (1,000 mining + 1,000 tolling) = 10,000,000
         assertEquals(10_000_000, result.baseline(), 1e-6);
         assertEquals(0, result.baselineShortfall(), 1e-9);
@@ -75,8 +79,8 @@ class StressTest {
     void parallelSolvesGiveTheSameResult() throws Exception {
         Instance instance = singleSupplier();
         Plan plan = new Planner().solve(instance, OPTIONS, false).plan();
-        assertEquals(Stress.run(instance, plan, MipSolver.create(), OPTIONS, 1),
-                Stress.run(instance, plan, MipSolver.create(), OPTIONS, 3));
+        assertEquals(Stress.run(singleSupplierTree(), plan, MipSolver.create(), OPTIONS, 1),
+                Stress.run(singleSupplierTree(), plan, MipSolver.create(), OPTIONS, 3));
     }
 
     @Test
@@ -93,7 +97,7 @@ class StressTest {
             return hasCn ? real.solve(model, options, control)
                     : new SolveResult(SolveResult.Termination.ERROR, null, null, null, 0, "SCIP", "test", 1, "broken");
         };
-        Stress.Result result = Stress.run(instance, plan, flaky, OPTIONS, 2);
+        Stress.Result result = Stress.run(singleSupplierTree(), plan, flaky, OPTIONS, 2);
         assertEquals(List.of("AU", "CN"), result.cuts().stream().map(Stress.CountryCut::country).toList());
         Stress.CountryCut cn = result.cuts().get(1);
         assertEquals("ERROR", cn.status());
@@ -103,26 +107,63 @@ class StressTest {
     }
 
     @Test
+    void aCutWhoseSolveThrowsIsAFailedCutNotAFailedTest() throws Exception {
+        Plan plan = new Planner().solve(singleSupplier(), OPTIONS, false).plan();
+        MipSolver real = MipSolver.create();
+        MipSolver throwing = (model, options, control) -> {
+            for (int j = 0; j < model.variables(); j++) {
+                if (model.variableName(j).startsWith("ship[mC")) {
+                    return real.solve(model, options, control);
+                }
+            }
+            throw new IllegalStateException("native crash");
+        };
+        Stress.Result result = Stress.run(singleSupplierTree(), plan, throwing, OPTIONS, 1);
+        Stress.CountryCut cn = result.cuts().get(1);
+        assertEquals("CN", cn.country());
+        assertEquals("ERROR", cn.status());
+        assertEquals("java.lang.IllegalStateException: native crash", cn.message());
+        assertTrue(result.cuts().get(0).solved());
+    }
+
+    @Test
     void aPlanOfAnotherInstanceIsRefused() throws Exception {
         Instance instance = singleSupplier();
         Plan plan = new Planner().solve(MarginalsTest.conformance("t01_plain.json"), OPTIONS, false).plan();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Stress.run(instance, plan, MipSolver.create(), OPTIONS, 1));
+                () -> Stress.run(singleSupplierTree(), plan, MipSolver.create(), OPTIONS, 1));
         assertTrue(e.getMessage().contains("t01-plain"), e.getMessage());
     }
 
     @Test
-    void theCutIsACapacityFactorZeroInEveryScenario() throws Exception {
-        Instance t08 = MarginalsTest.conformance("t08_hedge_build.json");
-        Instance cut = Stress.cutOff(t08, "AU");
+    void theCutIsACapacityFactorZeroAddedToEveryScenario() throws Exception {
+        JsonNode tree = InstanceReader.readTree(
+                Path.of(StressTest.class.getResource("/conformance/t08_hedge_build.json").toURI()));
+        Instance t08 = InstanceReader.toInstance(tree);
+        JsonNode before = tree.deepCopy();
+        Instance cut = InstanceReader.toInstance(Stress.cutOff(tree, "AU"));
+        assertEquals(before, tree, "the tree given is not changed");
+        assertEquals(t08.scenarios().size(), cut.scenarios().size());
         for (int s = 0; s < cut.scenarios().size(); s++) {
             var factors = cut.scenarios().get(s).capacityFactors();
-            assertEquals(t08.scenarios().get(s).capacityFactors().size() + 1, factors.size());
+            assertEquals(t08.scenarios().get(s).capacityFactors(), factors.subList(0, factors.size() - 1));
             var last = factors.get(factors.size() - 1);
             assertEquals("AU", last.country().orElseThrow());
             assertEquals(0, last.factor());
-            assertTrue(last.years().contains(2026) && last.years().contains(2100));
+            assertEquals(new YearRange(t08.horizon().start(), t08.horizon().last()), last.years());
         }
         assertEquals(List.of("CN", "AU"), Stress.hostCountries(t08));
+    }
+
+    @Test
+    void withoutScenariosTheCutGoesIntoTheBaseScenarioWrittenOut() throws Exception {
+        Instance plain = singleSupplier();
+        Instance cut = InstanceReader.toInstance(Stress.cutOff(singleSupplierTree(), "CN"));
+        assertEquals(1, cut.scenarios().size());
+        Scenario base = cut.scenarios().get(0);
+        assertEquals(plain.scenarios().get(0).id(), base.id());
+        assertEquals(1.0, base.probability());
+        assertEquals(List.of(new Scenario.FacilityFactor(Optional.of("CN"), Optional.empty(), 0,
+                new YearRange(2026, 2027))), base.capacityFactors());
     }
 }

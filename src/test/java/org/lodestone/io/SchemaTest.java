@@ -33,6 +33,7 @@ import org.lodestone.TestInstances;
 import org.lodestone.analysis.Marginals;
 import org.lodestone.domain.Instance;
 import org.lodestone.plan.Plan;
+import org.lodestone.plan.MarginalValues;
 import org.lodestone.plan.Planner;
 import org.lodestone.solve.MipSolver;
 import org.lodestone.solve.SolveOptions;
@@ -267,8 +268,9 @@ class SchemaTest {
     void planWithMarginalsConformsToThePlanSchema() throws Exception {
         Path t08 = ConformanceReadTest.dir().resolve("t08_hedge_build.json");
         Instance instance = InstanceReader.read(t08, List.of());
-        Plan plan = new Planner().solve(instance, SolveOptions.defaults(), false).plan();
-        Marginals.Values values = Marginals.of(instance, plan, MipSolver.create(), 60);
+        Planner.Outcome outcome = new Planner().solve(instance, SolveOptions.defaults(), false);
+        Plan plan = outcome.plan();
+        MarginalValues values = Marginals.of(outcome, MipSolver.create(), 60);
         ObjectNode json = (ObjectNode) MAPPER.readTree(PlanJson.toJson(plan, values));
         assertTrue(json.get("marginals").get("demand").size() > 0, json.get("marginals").toString());
         assertEquals(List.of(), messages(planSchema.validate(json)));

@@ -1,0 +1,133 @@
+package org.lodestone.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.lodestone.analysis.Marginals;
+import org.lodestone.domain.Instance;
+import org.lodestone.io.PlanJson;
+import org.lodestone.plan.MarginalValues;
+import org.lodestone.plan.Plan;
+import org.lodestone.plan.Planner;
+import org.lodestone.report.HtmlReport;
+import org.lodestone.report.TextSummary;
+import org.lodestone.solve.MipSolver;
+import org.lodestone.solve.SolveControl;
+import org.lodestone.solve.SolveOptions;
+import org.lodestone.solve.SolveResult;
+
+/**
+ * One run of {@code lodestone solve} once its options are read: the solve through the
+ * {@link Planner} with Ctrl-C and progress on the terminal, the marginal values, the plan file,
+ * the report, the summary and what went wrong, said on stdout and stderr.
+ *
+ * @param output where to write the plan file, or null
+ * @param report where to write the HTML report, or null
+ * @param timings whether the plan file records solve times
+ * @param quiet no progress on stderr
+ * @param marginals whether to price the plan (marginal values in the summary and the plan file)
+ */
+record SolveRun(MipSolver solver, PrintWriter out, PrintWriter err, Path output, Path report, boolean timings,
+                boolean quiet, boolean marginals) {
+    /** How long a Ctrl-C waits for the solver to stop and the plan to be written. */
+    private static final long SHUTDOWN_GRACE_SECONDS = 30;
+
+    /** How a run ended. */
+    enum Ending { PLAN, NO_PLAN, INTERRUPTED }
+
+    /** Solves {@code instance} and writes what was asked for. */
+    Ending run(Instance instance, SolveOptions options) throws IOException {
+        SolveControl control = new SolveControl();
+        CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C (or SIGTERM) starts JVM shutdown: stop the solver, then hold the shutdown
+        // until the best plan so far is written; the process then exits with 130.
+        Thread onSignal = new Thread(() -> {
+            if (!control.interrupt()) {
+                err.println("lodestone: interrupted; " + options.backend().displayName()
+                        + " cannot be stopped mid-solve, so no plan is written"
+                        + (output != null ? " (" + output + " is left as it was)" : ""));
+                err.flush();
+                return;
+            }
+            try {
+                finished.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "lodestone-interrupt");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
+            return solve(instance, new Planner.Job(instance, options).withTimings(timings).controlledBy(control));
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: nothing to remove
+            }
+        }
+    }
+
+    private Ending solve(Instance instance, Planner.Job job) throws IOException {
+        SolveControl control = job.control();
+        Planner.Outcome outcome;
+        LiveProgress live = LiveProgress.forTerminal(err, quiet);
+        if (live != null) {
+            control.onProgress(live.solverProgress());
+            live.begin();
+        }
+        try {
+            outcome = new Planner(solver).solve(job);
+        } finally {
+            if (live != null) {
+                live.close();
+            }
+        }
+        Plan plan = outcome.plan();
+        MarginalValues values = null;
+        if (marginals && plan.status().hasSolution() && !control.interrupted()) {
+            try {
+                values = Marginals.of(outcome, solver, job.options().timeLimitSeconds());
+            } catch (RuntimeException e) { // the plan stands without its prices
+                err.println("lodestone: marginal values left out: " + (e.getMessage() != null ? e.getMessage() : e));
+            }
+        }
+        if (output != null && plan.status().hasSolution()) {
+            PlanJson.write(plan, output, values);
+        }
+        if (report != null && plan.status().hasSolution()) {
+            new HtmlReport("Lodestone plan: " + instance.name()).addPlan(instance, plan).write(report);
+        }
+        TextSummary.print(out, instance, outcome, values);
+        if (control.interrupted()) {
+            err.println("lodestone: interrupted" + (plan.status().hasSolution()
+                    ? "; the best plan found so far is " + plan.status()
+                    + (output != null ? " and was written to " + output : "")
+                    + (report != null ? "; the report was written to " + report : "")
+                    : "; no plan had been found yet" + (output != null ? " (" + output + " was not written)" : "")));
+            err.flush();
+            return Ending.INTERRUPTED;
+        }
+        if (outcome.result().termination() == SolveResult.Termination.FEASIBLE
+                && !outcome.result().message().isEmpty()) {
+            err.println("lodestone: " + outcome.result().message());
+            err.flush();
+        }
+        if (!plan.status().hasSolution()) {
+            err.println("lodestone: no plan: " + outcome.result().message()
+                    + (output != null ? " (" + output + " was not written)" : "")
+                    + (report != null ? " (" + report + " was not written)" : ""));
+            return Ending.NO_PLAN;
+        }
+        if (output != null) {
+            out.println("Plan written to " + output);
+        }
+        if (report != null) {
+            out.println("Report written to " + report);
+        }
+        return Ending.PLAN;
+    }
+}
