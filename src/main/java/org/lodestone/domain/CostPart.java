@@ -24,6 +24,10 @@ public enum CostPart {
     SUBSTITUTION("substitution", "substitution", true, 1),
     SHORTFALL("shortfall", "shortfall", true, 1),
     SURPLUS_REVENUE("surplusRevenue", "surplus revenue", true, -1),
+    /** Holding cost of stockpiles (model-v2.md §2.6), part of Operating(s). */
+    HOLDING("holding", "holding", true, 1),
+    /** w × (CVaR − expected cost) of model-v2.md §2.8; not part of any scenario's Operating(s). */
+    RISK_PREMIUM("riskPremium", "risk premium", false, 1),
     /** Risk-tonnes, not money: enters the objective times riskWeight; the plan reports it apart from costs. */
     RISK("risk", "risk", false, 1);
 
@@ -69,6 +73,15 @@ public enum CostPart {
             }
         }
         return sum;
+    }
+
+    /**
+     * Whether summaries list the part even when it is 0: every part of model version 1. The parts
+     * version 2 added (holding, risk premium) are listed only where an instance has them, so that
+     * summaries of version 1 instances stay as they were.
+     */
+    public boolean listedWhenZero() {
+        return this != HOLDING && this != RISK_PREMIUM;
     }
 
     /** Whether the part is money (one of the plan file's {@code costs}), not risk-tonnes. */

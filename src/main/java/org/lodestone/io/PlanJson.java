@@ -16,8 +16,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
+import org.lodestone.domain.CostPart;
 import org.lodestone.plan.MarginalValues;
 import org.lodestone.plan.Plan;
 import org.lodestone.validate.InvalidInputException;
@@ -101,6 +104,7 @@ public final class PlanJson {
         ObjectNode costs = root.putObject("costs");
         c.forEach((part, amount) -> costs.set(part.key(), number("costs." + part.key(), amount)));
         root.set("risk", number("risk", plan.risk()));
+        root.set("cvar", nullableNumber("cvar", plan.cvar()));
 
         ArrayNode builds = root.putArray("builds");
         for (int i = 0; i < plan.builds().size(); i++) {
@@ -193,6 +197,15 @@ public final class PlanJson {
             a.addObject().put("buyer", x.buyer()).put("element", x.element()).put("year", x.year())
                     .set("tonnes", number(path + ".shortfalls[" + i + "].tonnes", x.tonnes()));
         }
+        a = n.putArray("stockpiles");
+        for (int i = 0; i < s.stockpiles().size(); i++) {
+            Plan.StockLevel x = s.stockpiles().get(i);
+            String at = path + ".stockpiles[" + i + "].";
+            ObjectNode o = a.addObject().put("stockpile", x.stockpile()).put("year", x.year());
+            o.set("fill", number(at + "fill", x.fill()));
+            o.set("release", number(at + "release", x.release()));
+            o.set("level", number(at + "level", x.level()));
+        }
         return n;
     }
 
@@ -273,6 +286,9 @@ public final class PlanJson {
     }
 
     /** Collects problems while reading; values of broken fields are placeholders. */
+    private static final Set<CostPart> VERSION_2_PARTS =
+            EnumSet.of(CostPart.HOLDING, CostPart.RISK_PREMIUM);
+
     private static final class Reader {
         final List<Problem> problems = new ArrayList<>();
 
@@ -284,9 +300,9 @@ public final class PlanJson {
             JsonNode schema = root.get("schema");
             if (schema == null) {
                 problem("schema", "missing (a plan file has \"schema\": \"" + Plan.SCHEMA + "\")");
-            } else if (!schema.isTextual() || !schema.asText().equals(Plan.SCHEMA)) {
-                problem("schema", "expected \"" + Plan.SCHEMA + "\", found " + schema
-                        + ("lodestone/1".equals(schema.asText()) ? " (this is an instance, not a plan)" : ""));
+            } else if (!schema.isTextual() || !Plan.SCHEMAS.contains(schema.asText())) {
+                problem("schema", "expected \"" + Plan.SCHEMA + "\" (or \"" + Plan.SCHEMAS.get(0) + "\"), found " + schema
+                        + (schema.asText().startsWith("lodestone/") ? " (this is an instance, not a plan)" : ""));
                 return null;   // a foreign document: its other fields would only add noise
             }
             String instance = text(root, "", "instance");
@@ -304,9 +320,12 @@ public final class PlanJson {
             Plan.Costs costs = null;
             JsonNode c = object(root, "", "costs");
             if (c != null) {
-                costs = Plan.Costs.of(part -> number(c, "costs", part.key()));
+                // parts added by model version 2 are absent from version 1 plans: 0 there
+                costs = Plan.Costs.of(part -> VERSION_2_PARTS.contains(part) && !c.has(part.key()) ? 0
+                        : number(c, "costs", part.key()));
             }
             double risk = number(root, "", "risk");
+            Double cvar = root.has("cvar") ? nullableNumber(root, "", "cvar") : null;
             List<Plan.Build> builds = list(root, "", "builds", (n, p) -> new Plan.Build(text(n, p, "facility"),
                     integer(n, p, "startYear"), integer(n, p, "onlineYear"), integer(n, p, "modules"),
                     number(n, p, "capacityAdded")));
@@ -316,8 +335,8 @@ public final class PlanJson {
             if (!problems.isEmpty()) {
                 return null;
             }
-            return new Plan(instance, status, objective, bestBound, gap, solver, costs, risk, builds, contracts,
-                    scenarios);
+            return new Plan(instance, status, objective, bestBound, gap, solver, costs, risk, cvar, builds,
+                    contracts, scenarios);
         }
 
         Plan.ScenarioPlan scenario(JsonNode n, String p) {
@@ -335,7 +354,11 @@ public final class PlanJson {
                     list(n, p, "substitution", (e, q) -> new Plan.Substitution(text(e, q, "buyer"),
                             text(e, q, "element"), integer(e, q, "year"), number(e, q, "tonnes"))),
                     list(n, p, "shortfalls", (e, q) -> new Plan.Shortfall(text(e, q, "buyer"),
-                            text(e, q, "element"), integer(e, q, "year"), number(e, q, "tonnes"))));
+                            text(e, q, "element"), integer(e, q, "year"), number(e, q, "tonnes"))),
+                    // version 1 plans have no stockpiles
+                    !n.has("stockpiles") ? List.of() : list(n, p, "stockpiles", (e, q) -> new Plan.StockLevel(
+                            text(e, q, "stockpile"), integer(e, q, "year"), number(e, q, "fill"),
+                            number(e, q, "release"), number(e, q, "level"))));
         }
 
         private Plan.Status status(JsonNode root) {

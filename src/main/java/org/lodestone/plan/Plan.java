@@ -14,14 +14,24 @@ import org.lodestone.domain.Instance;
  * {@code objective}, {@code bestBound} and {@code gap} are null without a solution or bound.
  */
 public record Plan(String instance, Status status, Double objective, Double bestBound, Double gap,
-                   SolverInfo solver, Costs costs, double risk, List<Build> builds,
+                   SolverInfo solver, Costs costs, double risk, Double cvar, List<Build> builds,
                    List<ContractChoice> contracts, List<ScenarioPlan> scenarios) {
-    public static final String SCHEMA = "lodestone-plan/1";
+    /** What writers emit (model-v2.md §2.9). */
+    public static final String SCHEMA = "lodestone-plan/2";
+    /** Every schema a plan file may name: version 1 plans read as they are. */
+    public static final List<String> SCHEMAS = List.of("lodestone-plan/1", SCHEMA);
 
     public Plan {
         builds = List.copyOf(builds);
         contracts = List.copyOf(contracts);
         scenarios = List.copyOf(scenarios);
+    }
+
+    /** A plan without CVaR (an instance without {@code riskAversion}). */
+    public Plan(String instance, Status status, Double objective, Double bestBound, Double gap,
+                SolverInfo solver, Costs costs, double risk, List<Build> builds,
+                List<ContractChoice> contracts, List<ScenarioPlan> scenarios) {
+        this(instance, status, objective, bestBound, gap, solver, costs, risk, null, builds, contracts, scenarios);
     }
 
     /** Whether this is a plan for {@code instance}: the plan names the instance it was made for. */
@@ -139,7 +149,16 @@ public record Plan(String instance, Status status, Double objective, Double best
     public record ScenarioPlan(String id, double probability, double operatingCost, double risk,
                                List<Concentrate> concentrate, List<Delivery> deliveries, List<Surplus> surplus,
                                List<ContractUse> contractUse, List<Substitution> substitution,
-                               List<Shortfall> shortfalls) {
+                               List<Shortfall> shortfalls, List<StockLevel> stockpiles) {
+        /** A scenario without stockpiles. */
+        public ScenarioPlan(String id, double probability, double operatingCost, double risk,
+                            List<Concentrate> concentrate, List<Delivery> deliveries, List<Surplus> surplus,
+                            List<ContractUse> contractUse, List<Substitution> substitution,
+                            List<Shortfall> shortfalls) {
+            this(id, probability, operatingCost, risk, concentrate, deliveries, surplus, contractUse, substitution,
+                    shortfalls, List.of());
+        }
+
         public ScenarioPlan {
             concentrate = List.copyOf(concentrate);
             deliveries = List.copyOf(deliveries);
@@ -147,6 +166,7 @@ public record Plan(String instance, Status status, Double objective, Double best
             contractUse = List.copyOf(contractUse);
             substitution = List.copyOf(substitution);
             shortfalls = List.copyOf(shortfalls);
+            stockpiles = List.copyOf(stockpiles);
         }
     }
 
@@ -161,4 +181,7 @@ public record Plan(String instance, Status status, Double objective, Double best
     public record Substitution(String buyer, String element, int year, double tonnes) {}
 
     public record Shortfall(String buyer, String element, int year, double tonnes) {}
+
+    /** A stockpile in one year of a scenario (model-v2.md §2.6): tonnes filled, released, and the level at year end. */
+    public record StockLevel(String stockpile, int year, double fill, double release, double level) {}
 }

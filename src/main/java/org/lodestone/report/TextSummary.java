@@ -50,7 +50,11 @@ public final class TextSummary {
         out.println();
         out.println("Costs (expected, discounted USD)");
         Plan.Costs c = plan.costs();
-        c.forEach((part, amount) -> row(out, part.label(), part.sign() * amount));
+        c.forEach((part, amount) -> {
+            if (part.listedWhenZero() || amount != 0) {
+                row(out, part.label(), part.sign() * amount);
+            }
+        });
         if (instance.riskWeight() > 0) {
             row(out, CostPart.RISK.label() + " x weight", instance.riskWeight() * plan.risk());
         }

@@ -57,7 +57,7 @@ class CliTest {
                 () -> assertTrue(r.out().contains("OPTIMAL"), r.out()),
                 () -> assertTrue(r.out().contains("12,157,500"), r.out()),
                 () -> assertTrue(r.out().contains("mining (spot)"), r.out()),
-                () -> assertTrue(Files.readString(plan).contains("\"schema\" : \"lodestone-plan/1\"")));
+                () -> assertTrue(Files.readString(plan).contains("\"schema\" : \"lodestone-plan/2\"")));
     }
 
     @Test

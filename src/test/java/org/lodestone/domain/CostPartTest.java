@@ -14,8 +14,8 @@ class CostPartTest {
     @Test
     void operatingPartsAreThoseOfOperatingOfModelMd() {
         assertEquals(List.of(CostPart.MINING, CostPart.REFINING, CostPart.CONTRACTS, CostPart.FREIGHT,
-                CostPart.TARIFFS, CostPart.SUBSTITUTION, CostPart.SHORTFALL, CostPart.SURPLUS_REVENUE),
-                Arrays.stream(CostPart.values()).filter(CostPart::operating).toList());
+                CostPart.TARIFFS, CostPart.SUBSTITUTION, CostPart.SHORTFALL, CostPart.SURPLUS_REVENUE,
+                CostPart.HOLDING), Arrays.stream(CostPart.values()).filter(CostPart::operating).toList());
     }
 
     @Test
@@ -40,9 +40,12 @@ class CostPartTest {
 
     @Test
     void operatingCostAndNetAddCostsAndSubtractRevenue() {
-        // each part 2^ordinal: capex 1, fixedOpex 2, signing 4, mining 8 … shortfall 512, surplusRevenue 1024, risk 2048
+        // each part 2^ordinal: capex 1, fixedOpex 2, signing 4, mining 8 … shortfall 512, surplusRevenue 1024,
+        // holding 2048, riskPremium 4096, risk 8192
         ToDoubleFunction<CostPart> amount = part -> Math.pow(2, part.ordinal());
-        assertEquals(1016 - 1024, CostPart.operatingCost(amount));   // mining 8 + … + shortfall 512 − surplus revenue
-        assertEquals(1023 - 1024, CostPart.net(amount));             // capex 1 + … + shortfall 512 − surplus; no risk
+        // mining 8 + … + shortfall 512 − surplus revenue + holding; the risk premium is no scenario's cost
+        assertEquals(1016 - 1024 + 2048, CostPart.operatingCost(amount));
+        // capex 1 + … + shortfall 512 − surplus + holding + risk premium; no risk
+        assertEquals(1023 - 1024 + 2048 + 4096, CostPart.net(amount));
     }
 }

@@ -72,17 +72,17 @@ class PlanJsonTest {
     void fieldsComeInTheOrderOfTheSpec() throws Exception {
         JsonNode root = MAPPER.readTree(PlanJson.toJson(sample()));
         assertEquals(List.of("schema", "instance", "status", "objective", "bestBound", "gap", "solver", "costs", "risk",
-                "builds", "contracts", "scenarios"), fields(root));
+                "cvar", "builds", "contracts", "scenarios"), fields(root));
         assertEquals(List.of("name", "version", "seconds", "threads", "timeLimitSeconds", "relativeGap"),
                 fields(root.get("solver")));
         assertEquals(List.of("capex", "fixedOpex", "signing", "mining", "refining", "contracts", "freight", "tariffs",
-                "substitution", "shortfall", "surplusRevenue"), fields(root.get("costs")));
+                "substitution", "shortfall", "surplusRevenue", "holding", "riskPremium"), fields(root.get("costs")));
         assertEquals(List.of("facility", "startYear", "onlineYear", "modules", "capacityAdded"),
                 fields(root.get("builds").get(0)));
         assertEquals(List.of("id", "held"), fields(root.get("contracts").get(0)));
         JsonNode s = root.get("scenarios").get(0);
         assertEquals(List.of("id", "probability", "operatingCost", "risk", "concentrate", "deliveries", "surplus",
-                "contractUse", "substitution", "shortfalls"), fields(s));
+                "contractUse", "substitution", "shortfalls", "stockpiles"), fields(s));
         assertEquals(List.of("mine", "refinery", "year", "tonnes"), fields(s.get("concentrate").get(0)));
         assertEquals(List.of("mine", "refinery", "buyer", "element", "year", "tonnes"),
                 fields(s.get("deliveries").get(0)));
@@ -90,7 +90,7 @@ class PlanJsonTest {
         assertEquals(List.of("contract", "year", "taken", "paid"), fields(s.get("contractUse").get(0)));
         assertEquals(List.of("buyer", "element", "year", "tonnes"), fields(s.get("substitution").get(0)));
         assertEquals(List.of("buyer", "element", "year", "tonnes"), fields(s.get("shortfalls").get(0)));
-        assertEquals("lodestone-plan/1", root.get("schema").asText());
+        assertEquals("lodestone-plan/2", root.get("schema").asText());
         assertEquals("FEASIBLE", root.get("status").asText());
     }
 
@@ -197,10 +197,12 @@ class PlanJsonTest {
 
     @Test
     void readRejectsAnotherSchema() throws Exception {
-        assertEquals(List.of("schema: expected \"lodestone-plan/1\", found \"lodestone/1\" (this is an instance,"
-                + " not a plan)"), problems("{\"schema\": \"lodestone/1\", \"name\": \"x\"}"));
-        assertEquals(List.of("schema: expected \"lodestone-plan/1\", found \"lodestone-plan/2\""),
-                problems("{\"schema\": \"lodestone-plan/2\"}"));
+        assertEquals(List.of("schema: expected \"lodestone-plan/2\" (or \"lodestone-plan/1\"), found \"lodestone/1\""
+                + " (this is an instance, not a plan)"), problems("{\"schema\": \"lodestone/1\", \"name\": \"x\"}"));
+        assertEquals(List.of("schema: expected \"lodestone-plan/2\" (or \"lodestone-plan/1\"), found \"lodestone/2\""
+                + " (this is an instance, not a plan)"), problems("{\"schema\": \"lodestone/2\", \"name\": \"x\"}"));
+        assertEquals(List.of("schema: expected \"lodestone-plan/2\" (or \"lodestone-plan/1\"), found \"lodestone-plan/3\""),
+                problems("{\"schema\": \"lodestone-plan/3\"}"));
         assertEquals(List.of("expected an object, found an array"), problems("[1, 2]"));
     }
 

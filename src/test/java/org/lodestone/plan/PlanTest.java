@@ -28,8 +28,9 @@ class PlanTest {
 
     @Test
     void netAddsEveryCostAndSubtractsSurplusRevenue() {
-        // 2^0 + … + 2^9 = 1023 for capex … shortfall, minus 2^10 for surplus revenue
-        assertEquals(1023 - 1024, distinct().net());
+        // 2^0 + … + 2^9 = 1023 for capex … shortfall, minus 2^10 for surplus revenue, plus 2^11 holding
+        // and 2^12 risk premium
+        assertEquals(1023 - 1024 + 2048 + 4096, distinct().net());
         assertEquals(0, Plan.Costs.ZERO.net());
     }
 
@@ -42,8 +43,9 @@ class PlanTest {
             amounts.add(amount);
         });
         assertEquals(List.of("capex", "fixedOpex", "signing", "mining", "refining", "contracts", "freight", "tariffs",
-                "substitution", "shortfall", "surplusRevenue"), keys);
-        assertEquals(List.of(1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0, 256.0, 512.0, 1024.0), amounts);
+                "substitution", "shortfall", "surplusRevenue", "holding", "riskPremium"), keys);
+        assertEquals(List.of(1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0, 256.0, 512.0, 1024.0, 2048.0, 4096.0),
+                amounts);
     }
 
     @Test
