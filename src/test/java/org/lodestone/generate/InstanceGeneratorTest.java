@@ -1,6 +1,7 @@
 package org.lodestone.generate;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,7 @@ import com.networknt.schema.SpecVersion;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -57,6 +61,34 @@ class InstanceGeneratorTest {
                             spec.scenarios(), spec.seed()));
             assertEquals(first, second, spec.name());
         }
+    }
+
+    /** The generator arguments of a bundled file, from its name: gen-y10-m25-r12-b8-e6-s3-seed1.json. */
+    private static final Pattern GENERATED_NAME = Pattern.compile(
+            "gen-y(\\d+)-m(\\d+)-r(\\d+)-b(\\d+)-e(\\d+)-s(\\d+)-seed(-?\\d+)\\.json");
+
+    static Stream<Path> bundledGeneratedInstances() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("instances", "generated"))) {
+            List<Path> sorted = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            assertFalse(sorted.isEmpty(), "instances/generated/ holds no instance");
+            return sorted.stream();
+        }
+    }
+
+    /** Each file of instances/generated/ is what the generator gives today for the arguments in its name. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundledGeneratedInstances")
+    void bundledGeneratedInstancesAreRegeneratedByteForByte(Path file) throws Exception {
+        Matcher name = GENERATED_NAME.matcher(file.getFileName().toString());
+        assertTrue(name.matches(), file + " is not named after its generator arguments");
+        GeneratorSpec spec = new GeneratorSpec(Integer.parseInt(name.group(1)), Integer.parseInt(name.group(2)),
+                Integer.parseInt(name.group(3)), Integer.parseInt(name.group(4)), Integer.parseInt(name.group(5)),
+                Integer.parseInt(name.group(6)), Long.parseLong(name.group(7)));
+        assertEquals(file.getFileName().toString(), spec.fileName());
+        // compared as bytes, not strings: an encoding or line-ending change would show too
+        assertArrayEquals(Files.readAllBytes(file),
+                InstanceGenerator.generateJson(spec).getBytes(StandardCharsets.UTF_8),
+                file.toString());
     }
 
     @Test
