@@ -79,13 +79,13 @@ final class ScenarioDraws {
             scenario.put("id", "s" + (i + 2) + "-" + scenarioShocks.iterator().next().label);
             scenario.set("probability", jsonNumber((double) probability[i + 1] / unit));
             if (scenarioShocks.contains(Shock.CAPACITY)) {
-                scenario.set("capacityFactors", capacityFactors());
+                scenario.set("capacityFactors", oneOrTwoFactors(this::capacityFactor));
             }
             if (scenarioShocks.contains(Shock.COST)) {
-                scenario.set("costFactors", costFactors());
+                scenario.set("costFactors", oneOrTwoFactors(this::costFactor));
             }
             if (scenarioShocks.contains(Shock.DEMAND)) {
-                scenario.set("demandFactors", demandFactors());
+                scenario.set("demandFactors", oneOrTwoFactors(this::demandFactor));
             }
             if (scenarioShocks.contains(Shock.EXPORT)) {
                 scenario.set("exportControls", exportControls());
@@ -128,90 +128,84 @@ final class ScenarioDraws {
         }
     }
 
-    private ArrayNode capacityFactors() {
+    /** Writes one factor into {@code factor}; {@code kind}, uniform in [0, 1), picks what kind of factor. */
+    private interface FactorDraw {
+        void draw(ObjectNode factor, double kind);
+    }
+
+    /** One or two factors of a scenario (capacity, cost, demand), each drawn by {@code factorDraw}. */
+    private ArrayNode oneOrTwoFactors(FactorDraw factorDraw) {
         ArrayNode out = NODES.arrayNode();
         int count = random.between(1, 2);
         for (int i = 0; i < count; i++) {
-            ObjectNode factor = out.addObject();
-            double kind = random.fraction();
-            if (kind < 0.45) { // an outage at one facility
-                List<DrawnFacility> producing = generation.facilities().stream().filter(DrawnFacility::hasCapacity)
-                        .toList();
-                factor.put("facility", random.pick(producing.isEmpty() ? generation.facilities() : producing).id);
-                factor.set("factor", jsonNumber(random.chance(0.6) ? 0 : quantise(random.uniform(0.3, 0.7), 0.01)));
-                window(factor, 0.7, 0.5);
-            } else if (kind < 0.8) { // unrest in a risky producing country
-                List<String> risky = new ArrayList<>();
-                for (DrawnFacility facility : generation.facilities()) {
-                    if (facility.country.risk() >= 0.3 && !risky.contains(facility.country.id())) {
-                        risky.add(facility.country.id());
-                    }
+            factorDraw.draw(out.addObject(), random.fraction());
+        }
+        return out;
+    }
+
+    private void capacityFactor(ObjectNode factor, double kind) {
+        if (kind < 0.45) { // an outage at one facility
+            List<DrawnFacility> producing =
+                    generation.facilities().stream().filter(DrawnFacility::hasCapacity).toList();
+            factor.put("facility", random.pick(producing.isEmpty() ? generation.facilities() : producing).id);
+            factor.set("factor", jsonNumber(random.chance(0.6) ? 0 : quantise(random.uniform(0.3, 0.7), 0.01)));
+            window(factor, 0.7, 0.5);
+        } else if (kind < 0.8) { // unrest in a risky producing country
+            List<String> risky = new ArrayList<>();
+            for (DrawnFacility facility : generation.facilities()) {
+                if (facility.country.risk() >= 0.3 && !risky.contains(facility.country.id())) {
+                    risky.add(facility.country.id());
                 }
-                factor.put("country", risky.isEmpty() ? "CN" : random.pick(risky));
-                factor.set("factor", jsonNumber(quantise(random.uniform(0.2, 0.6), 0.01)));
-                window(factor, 0.5, 0.3);
-            } else { // everywhere: energy or weather, or a faster ramp-up
-                factor.set("factor", jsonNumber(quantise(
-                        random.chance(0.6) ? random.uniform(0.85, 0.97) : random.uniform(1.05, 1.2), 0.001)));
-                window(factor, 0.3, 0.5);
             }
+            factor.put("country", risky.isEmpty() ? "CN" : random.pick(risky));
+            factor.set("factor", jsonNumber(quantise(random.uniform(0.2, 0.6), 0.01)));
+            window(factor, 0.5, 0.3);
+        } else { // everywhere: energy or weather, or a faster ramp-up
+            factor.set("factor", jsonNumber(quantise(
+                    random.chance(0.6) ? random.uniform(0.85, 0.97) : random.uniform(1.05, 1.2), 0.001)));
+            window(factor, 0.3, 0.5);
         }
-        return out;
     }
 
-    private ArrayNode costFactors() {
-        ArrayNode out = NODES.arrayNode();
-        int count = random.between(1, 2);
-        for (int i = 0; i < count; i++) {
-            ObjectNode factor = out.addObject();
-            double kind = random.fraction();
-            if (kind < 0.5) { // a price flood: Chinese concentrate and tolling below cost
-                factor.put("country", "CN");
-                factor.set("factor", jsonNumber(quantise(random.uniform(0.6, 0.85), 0.001)));
-                window(factor, 0.4, 0.3);
-            } else if (kind < 0.8) { // input-cost inflation everywhere
-                factor.set("factor", jsonNumber(quantise(random.uniform(1.1, 1.3), 0.001)));
-                window(factor, 0.6, 0.2);
-            } else {
-                factor.put("facility", random.pick(generation.facilities()).id);
-                factor.set("factor", jsonNumber(quantise(random.uniform(1.15, 1.5), 0.001)));
-                window(factor, 0.3, 0.3);
-            }
+    private void costFactor(ObjectNode factor, double kind) {
+        if (kind < 0.5) { // a price flood: Chinese concentrate and tolling below cost
+            factor.put("country", "CN");
+            factor.set("factor", jsonNumber(quantise(random.uniform(0.6, 0.85), 0.001)));
+            window(factor, 0.4, 0.3);
+        } else if (kind < 0.8) { // input-cost inflation everywhere
+            factor.set("factor", jsonNumber(quantise(random.uniform(1.1, 1.3), 0.001)));
+            window(factor, 0.6, 0.2);
+        } else {
+            factor.put("facility", random.pick(generation.facilities()).id);
+            factor.set("factor", jsonNumber(quantise(random.uniform(1.15, 1.5), 0.001)));
+            window(factor, 0.3, 0.3);
         }
-        return out;
     }
 
-    private ArrayNode demandFactors() {
-        ArrayNode out = NODES.arrayNode();
+    private void demandFactor(ObjectNode factor, double kind) {
         List<DrawnElement> elements = generation.elements;
-        int count = random.between(1, 2);
-        for (int i = 0; i < count; i++) {
-            ObjectNode factor = out.addObject();
-            double kind = random.fraction();
-            if (kind < 0.4) { // an EV or wind boom on one element
-                factor.put("element", elements.get(random.chance(0.6) ? 0 : random.index(elements.size())).id());
-                factor.set("factor", jsonNumber(quantise(random.uniform(1.1, 1.4), 0.001)));
-                window(factor, 0.7, 0.2);
-            } else if (kind < 0.65) { // one buyer scales down
-                factor.put("buyer", random.pick(generation.buyerIds));
-                factor.set("factor", jsonNumber(quantise(random.uniform(0.7, 0.95), 0.001)));
-                window(factor, 0.4, 0.3);
-            } else if (kind < 0.85) { // one buyer's programme on one element
-                int b = random.index(generation.buyerNodes.size());
-                List<String> demanded = new ArrayList<>();
-                for (Map.Entry<String, JsonNode> demand : generation.buyerNodes.get(b).get("demand").properties()) {
-                    demanded.add(demand.getKey());
-                }
-                factor.put("buyer", generation.buyerIds.get(b));
-                factor.put("element", random.pick(demanded));
-                factor.set("factor", jsonNumber(quantise(random.uniform(1.1, 1.5), 0.001)));
-                window(factor, 0.5, 0.3);
-            } else { // the whole market
-                factor.set("factor", jsonNumber(quantise(random.uniform(0.85, 1.15), 0.001)));
-                window(factor, 0.5, 0.3);
+        if (kind < 0.4) { // an EV or wind boom on one element
+            factor.put("element", elements.get(random.chance(0.6) ? 0 : random.index(elements.size())).id());
+            factor.set("factor", jsonNumber(quantise(random.uniform(1.1, 1.4), 0.001)));
+            window(factor, 0.7, 0.2);
+        } else if (kind < 0.65) { // one buyer scales down
+            factor.put("buyer", random.pick(generation.buyerIds));
+            factor.set("factor", jsonNumber(quantise(random.uniform(0.7, 0.95), 0.001)));
+            window(factor, 0.4, 0.3);
+        } else if (kind < 0.85) { // one buyer's programme on one element
+            int buyer = random.index(generation.buyerNodes.size());
+            List<String> demanded = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> demand : generation.buyerNodes.get(buyer).get("demand").properties()) {
+                demanded.add(demand.getKey());
             }
+            factor.put("buyer", generation.buyerIds.get(buyer));
+            factor.put("element", random.pick(demanded));
+            factor.set("factor", jsonNumber(quantise(random.uniform(1.1, 1.5), 0.001)));
+            window(factor, 0.5, 0.3);
+        } else { // the whole market
+            factor.set("factor", jsonNumber(quantise(random.uniform(0.85, 1.15), 0.001)));
+            window(factor, 0.5, 0.3);
         }
-        return out;
     }
 
     private ArrayNode exportControls() {
