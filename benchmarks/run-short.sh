@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The short benchmark pass, for CI: one fork, 1 warmup and 2 measurement iterations of 1 s,
-# the tiny and small instances only, every benchmark but the large-instance solve. Results go
+# the tiny and small instances only, every benchmark but the large-instance solve and the
+# finished investigations (package org.lodestone.benchmarks.investigations). Results go
 # to benchmarks/results/latest.json (JMH's JSON). Fails only when the build fails: slow
 # numbers, or a benchmark that breaks while running, print a warning and exit 0.
 #
@@ -32,7 +33,7 @@ java -jar "$bench_dir/benchmarks.jar" \
   -f 1 -wi 1 -i 2 -w 1s -r 1s \
   -jvmArgsAppend '-Xms512m -Xmx512m -XX:+AlwaysPreTouch' \
   -p size=tiny,small \
-  -e 'LargeSolveBenchmark' \
+  -e 'LargeSolveBenchmark,\.investigations\.' \
   -rf json -rff "$here/results/latest.json" \
   "$@"
 status=$?

@@ -61,8 +61,8 @@ final class GenerateCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + String.join("; --", problems));
         }
-        GeneratorSpec size = new GeneratorSpec(years, mines, refineries, buyers, elements, scenarios, seed);
-        ObjectNode tree = InstanceGenerator.generate(size);
+        GeneratorSpec generatorSpec = new GeneratorSpec(years, mines, refineries, buyers, elements, scenarios, seed);
+        ObjectNode tree = InstanceGenerator.generate(generatorSpec);
         try {
             InstanceReader.toInstance(tree);
         } catch (InvalidInputException e) { // a bug of the generator, not of the user's input
@@ -81,7 +81,7 @@ final class GenerateCommand implements Callable<Integer> {
                         : String.valueOf(e.getMessage());
                 throw new InvalidInputException("", "cannot write " + output + ": " + why);
             }
-            spec.commandLine().getOut().println("Instance \"" + size.name() + "\" written to " + output);
+            spec.commandLine().getOut().println("Instance \"" + generatorSpec.name() + "\" written to " + output);
         }
         return ExitCodes.OK;
     }

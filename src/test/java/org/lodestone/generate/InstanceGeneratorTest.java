@@ -1,6 +1,7 @@
 package org.lodestone.generate;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,7 @@ import com.networknt.schema.SpecVersion;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -57,6 +61,34 @@ class InstanceGeneratorTest {
                             spec.scenarios(), spec.seed()));
             assertEquals(first, second, spec.name());
         }
+    }
+
+    /** The generator arguments of a bundled file, from its name: gen-y10-m25-r12-b8-e6-s3-seed1.json. */
+    private static final Pattern GENERATED_NAME = Pattern.compile(
+            "gen-y(\\d+)-m(\\d+)-r(\\d+)-b(\\d+)-e(\\d+)-s(\\d+)-seed(-?\\d+)\\.json");
+
+    static Stream<Path> bundledGeneratedInstances() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("instances", "generated"))) {
+            List<Path> sorted = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            assertFalse(sorted.isEmpty(), "instances/generated/ holds no instance");
+            return sorted.stream();
+        }
+    }
+
+    /** Each file of instances/generated/ is what the generator gives today for the arguments in its name. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundledGeneratedInstances")
+    void bundledGeneratedInstancesAreRegeneratedByteForByte(Path file) throws Exception {
+        Matcher name = GENERATED_NAME.matcher(file.getFileName().toString());
+        assertTrue(name.matches(), file + " is not named after its generator arguments");
+        GeneratorSpec spec = new GeneratorSpec(Integer.parseInt(name.group(1)), Integer.parseInt(name.group(2)),
+                Integer.parseInt(name.group(3)), Integer.parseInt(name.group(4)), Integer.parseInt(name.group(5)),
+                Integer.parseInt(name.group(6)), Long.parseLong(name.group(7)));
+        assertEquals(file.getFileName().toString(), spec.fileName());
+        // compared as bytes, not strings: an encoding or line-ending change would show too
+        assertArrayEquals(Files.readAllBytes(file),
+                InstanceGenerator.generateJson(spec).getBytes(StandardCharsets.UTF_8),
+                file.toString());
     }
 
     @Test
@@ -134,16 +166,16 @@ class InstanceGeneratorTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void everyFeatureOfTheModelAppears(long seed) {
-        JsonNode i = InstanceGenerator.generate(new GeneratorSpec(5, 8, 4, 4, 7, 3, seed));
-        List<JsonNode> buyers = list(i.get("buyers"));
-        List<JsonNode> facilities = new ArrayList<>(list(i.get("mines")));
-        facilities.addAll(list(i.get("refineries")));
-        List<JsonNode> contracts = list(i.get("contracts"));
-        List<JsonNode> controls = new ArrayList<>(list(i.get("exportControls")));
-        List<JsonNode> scenarios = list(i.get("scenarios"));
+        JsonNode instance = InstanceGenerator.generate(new GeneratorSpec(5, 8, 4, 4, 7, 3, seed));
+        List<JsonNode> buyers = list(instance.get("buyers"));
+        List<JsonNode> facilities = new ArrayList<>(list(instance.get("mines")));
+        facilities.addAll(list(instance.get("refineries")));
+        List<JsonNode> contracts = list(instance.get("contracts"));
+        List<JsonNode> controls = new ArrayList<>(list(instance.get("exportControls")));
+        List<JsonNode> scenarios = list(instance.get("scenarios"));
         scenarios.forEach(s -> controls.addAll(list(s.get("exportControls"))));
         Set<String> forms = new TreeSet<>();
-        seriesForms(i, forms);
+        seriesForms(instance, forms);
         assertAll(
                 () -> assertTrue(buyers.stream().anyMatch(b -> b.has("mandate")), "a mandate"),
                 () -> assertTrue(buyers.stream().anyMatch(b -> b.has("mandate") && b.get("mandate").has("excludeTags")),
@@ -160,15 +192,16 @@ class InstanceGeneratorTest {
                 () -> assertTrue(controls.stream().anyMatch(stage("concentrate")), "a concentrate export control"),
                 () -> assertTrue(controls.stream().anyMatch(stage("oxide")), "an oxide export control"),
                 () -> assertTrue(controls.stream().anyMatch(c -> c.has("elements")), "a control on elements"),
-                () -> assertFalse(list(i.get("tariffs")).isEmpty(), "tariffs"),
-                () -> assertFalse(list(i.path("lanes").get("routes")).isEmpty(), "freight routes"),
+                () -> assertFalse(list(instance.get("tariffs")).isEmpty(), "tariffs"),
+                () -> assertFalse(list(instance.path("lanes").get("routes")).isEmpty(), "freight routes"),
                 () -> assertTrue(scenarios.stream().anyMatch(s -> s.has("capacityFactors")), "capacity factors"),
                 () -> assertTrue(scenarios.stream().anyMatch(s -> s.has("costFactors")), "cost factors"),
                 () -> assertTrue(scenarios.stream().anyMatch(s -> s.has("demandFactors")), "demand factors"),
                 () -> assertTrue(scenarios.stream().skip(1).anyMatch(s -> s.has("exportControls")),
                         "a scenario's export controls"),
                 () -> assertEquals(Set.of("array", "number", "object"), forms, "series forms"),
-                () -> assertTrue(list(i.get("elements")).stream().anyMatch(e -> e.get("id").asText().equals("E7")),
+                () -> assertTrue(list(instance.get("elements")).stream()
+                                .anyMatch(e -> e.get("id").asText().equals("E7")),
                         "an element beyond the real six"),
                 () -> assertEquals(1.0, scenarios.stream().mapToDouble(s -> s.get("probability").asDouble()).sum(),
                         1e-12, "probabilities"));
@@ -191,19 +224,19 @@ class InstanceGeneratorTest {
     }
 
     /** The written forms of price, surplusPrice, capacity, cost and demand series. */
-    private static void seriesForms(JsonNode i, Set<String> forms) {
+    private static void seriesForms(JsonNode instance, Set<String> forms) {
         List<JsonNode> series = new ArrayList<>();
-        for (JsonNode e : i.get("elements")) {
+        for (JsonNode e : instance.get("elements")) {
             series.add(e.get("price"));
             series.add(e.get("surplusPrice"));
         }
         for (String list : List.of("mines", "refineries")) {
-            for (JsonNode f : i.get(list)) {
+            for (JsonNode f : instance.get(list)) {
                 series.add(f.get("capacity"));
                 series.add(f.get("cost"));
             }
         }
-        for (JsonNode b : i.get("buyers")) {
+        for (JsonNode b : instance.get("buyers")) {
             b.get("demand").forEach(series::add);
         }
         for (JsonNode s : series) {
@@ -228,10 +261,10 @@ class InstanceGeneratorTest {
     void generateWritesTheFileAtomicallyAndItIsValid() throws Exception {
         Path file = tmp.resolve("gen.json");
         Files.writeString(file, "old content");
-        Run r = run("generate", "--years", "3", "--mines", "4", "--refineries", "2", "--buyers", "2",
+        Run result = run("generate", "--years", "3", "--mines", "4", "--refineries", "2", "--buyers", "2",
                 "--elements", "3", "--scenarios", "2", "--seed", "5", "-o", file.toString());
-        assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains(file.toString()), r.out());
+        assertEquals(0, result.exit(), result.err());
+        assertTrue(result.out().contains(file.toString()), result.out());
         GeneratorSpec spec = new GeneratorSpec(3, 4, 2, 2, 3, 2, 5);
         assertEquals(InstanceGenerator.generateJson(spec), Files.readString(file));
         assertEquals(spec.name(), InstanceReader.read(file, List.of()).name());
@@ -242,9 +275,9 @@ class InstanceGeneratorTest {
 
     @Test
     void generateWithoutOutputPrintsTheDefaultInstance() {
-        Run r = run("generate");
-        assertEquals(0, r.exit(), r.err());
-        assertEquals(InstanceGenerator.generateJson(GeneratorSpec.defaults()), r.out());
+        Run result = run("generate");
+        assertEquals(0, result.exit(), result.err());
+        assertEquals(InstanceGenerator.generateJson(GeneratorSpec.defaults()), result.out());
     }
 
     @Test

@@ -2,10 +2,8 @@ package org.lodestone.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
-import org.lodestone.model.MipModel;
-import org.lodestone.model.SourcingModel;
 import org.lodestone.solve.Backend;
-import org.lodestone.solve.MipSolver;
+import org.lodestone.solve.SolveControl;
 import org.lodestone.solve.SolveOptions;
 import org.lodestone.solve.SolveResult;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One solve of the large instance per backend, stopped by a time limit: the time is mostly the
  * limit itself unless the backend proves optimality first, so the secondary results (status
- * and gap, see {@link Solved}) matter as much as the time. The hand-off to OR-Tools is included.
+ * and gap, see {@link SolveOutcomes}) matter as much as the time. The hand-off to OR-Tools is included.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -47,28 +45,21 @@ public class LargeSolveBenchmark {
     @Param({"1e-4"})
     public double gap;
 
-    private MipModel model;
-    private SolveOptions options;
-    private SolveResult last;
+    private SolveTrial trial;
 
     @Setup
     public void setUp() {
-        model = SourcingModel.build(size.instance()).mip();
-        options = SolveOptions.defaults().withBackend(backend).withTimeLimit(timeLimit).withGap(gap);
+        trial = new SolveTrial(size,
+                SolveOptions.defaults().withBackend(backend).withTimeLimit(timeLimit).withGap(gap));
     }
 
     @Benchmark
-    public SolveResult solve(Solved solved) {
-        SolveResult result = MipSolver.create().solve(model, options);
-        solved.record(result);
-        last = result;
-        return result;
+    public SolveResult solve(SolveOutcomes outcomes) {
+        return trial.solve(new SolveControl(), outcomes);
     }
 
     @TearDown
     public void report() {
-        if (last != null) {
-            System.out.println("\n" + size + " " + Solved.describe(last));
-        }
+        trial.report("");
     }
 }

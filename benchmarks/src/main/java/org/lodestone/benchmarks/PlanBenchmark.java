@@ -56,11 +56,11 @@ public class PlanBenchmark {
         options = new SolveOptions(Backend.HIGHS, setupTimeLimit, 0.01, 1);
         result = MipSolver.create().solve(model.mip(), options);
         if (!result.hasSolution()) {
-            throw new IllegalStateException("setup solve found no plan: " + Solved.describe(result));
+            throw new IllegalStateException("setup solve found no plan: " + SolveOutcomes.describe(result));
         }
         plan = PlanExtractor.extract(model, result, options, false);
         CheckReport report = PlanChecker.check(instance, plan);
-        System.out.println("\n" + size + " setup: " + Solved.describe(result) + "; checker: "
+        System.out.println("\n" + size + " setup: " + SolveOutcomes.describe(result) + "; checker: "
                 + (report.ok() ? "ok" : report.violations().size() + " violations"));
     }
 

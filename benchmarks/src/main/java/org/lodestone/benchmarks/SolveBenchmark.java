@@ -2,10 +2,7 @@ package org.lodestone.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
-import org.lodestone.model.MipModel;
-import org.lodestone.model.SourcingModel;
 import org.lodestone.solve.Backend;
-import org.lodestone.solve.MipSolver;
 import org.lodestone.solve.SolveControl;
 import org.lodestone.solve.SolveOptions;
 import org.lodestone.solve.SolveResult;
@@ -51,34 +48,26 @@ public class SolveBenchmark {
     @Param({"false"})
     public boolean progress;
 
+    /** Progress reports heard over the trial. */
     private long heard;
-
-    private MipModel model;
-    private SolveOptions options;
-    private SolveResult last;
+    private SolveTrial trial;
 
     @Setup
     public void setUp() {
-        model = SourcingModel.build(size.instance()).mip();
-        options = SolveOptions.defaults().withBackend(backend).withTimeLimit(timeLimit);
+        trial = new SolveTrial(size, SolveOptions.defaults().withBackend(backend).withTimeLimit(timeLimit));
     }
 
     @Benchmark
-    public SolveResult solve(Solved solved) {
+    public SolveResult solve(SolveOutcomes outcomes) {
         SolveControl control = new SolveControl();
         if (progress) {
-            control.onProgress(p -> heard++);
+            control.onProgress(progressReport -> heard++);
         }
-        SolveResult result = MipSolver.create().solve(model, options, control);
-        solved.record(result);
-        last = result;
-        return result;
+        return trial.solve(control, outcomes);
     }
 
     @TearDown
     public void report() {
-        if (last != null) {
-            System.out.println("\n" + size + " " + Solved.describe(last) + (progress ? ", " + heard + " progress reports" : ""));
-        }
+        trial.report(progress ? ", " + heard + " progress reports" : "");
     }
 }

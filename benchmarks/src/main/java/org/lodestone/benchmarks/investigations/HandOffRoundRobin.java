@@ -1,4 +1,4 @@
-package org.lodestone.benchmarks;
+package org.lodestone.benchmarks.investigations;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -15,6 +15,7 @@ import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.modelbuilder.ModelBuilderHelper;
 
+import org.lodestone.benchmarks.Size;
 import org.lodestone.model.MipModel;
 import org.lodestone.model.SourcingModel;
 
@@ -25,7 +26,7 @@ import org.lodestone.model.SourcingModel;
  * comparison fairer than JMH's one variant after the other. Garbage collection runs on other
  * threads and is not in the CPU times.
  *
- * <pre>java -cp benchmarks.jar org.lodestone.benchmarks.HandOffRoundRobin SIZE [ROUNDS]</pre>
+ * <pre>java -cp benchmarks.jar org.lodestone.benchmarks.investigations.HandOffRoundRobin SIZE [ROUNDS]</pre>
  */
 public final class HandOffRoundRobin {
     private HandOffRoundRobin() {}

@@ -1,4 +1,4 @@
-package org.lodestone.benchmarks;
+package org.lodestone.benchmarks.investigations;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +10,7 @@ import com.google.ortools.linearsolver.MPModelProto;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.modelbuilder.ModelBuilderHelper;
 
+import org.lodestone.benchmarks.Size;
 import org.lodestone.model.MipModel;
 import org.lodestone.model.SourcingModel;
 import org.openjdk.jmh.annotations.Benchmark;

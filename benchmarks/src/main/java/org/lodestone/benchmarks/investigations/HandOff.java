@@ -1,4 +1,4 @@
-package org.lodestone.benchmarks;
+package org.lodestone.benchmarks.investigations;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.lodestone.benchmarks;
+package org.lodestone.benchmarks.investigations;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,7 @@ import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 
+import org.lodestone.benchmarks.Size;
 import org.lodestone.model.MipModel;
 import org.lodestone.model.SourcingModel;
 
@@ -17,8 +18,8 @@ import org.lodestone.model.SourcingModel;
  * (MPSolver.loadModelFromProto, money in thousands).
  *
  * <pre>
- * java -cp benchmarks.jar org.lodestone.benchmarks.ScipProbe SIZE BACKEND TIME_LIMIT GAP ['name = value' ...]
- * java -cp benchmarks.jar org.lodestone.benchmarks.ScipProbe large SCIP 120 0.01 'lp/initalgorithm = b'
+ * java -cp benchmarks.jar org.lodestone.benchmarks.investigations.ScipProbe SIZE BACKEND TIME_LIMIT GAP ['name = value' ...]
+ * java -cp benchmarks.jar org.lodestone.benchmarks.investigations.ScipProbe large SCIP 120 0.01 'lp/initalgorithm = b'
  * </pre>
  */
 public final class ScipProbe {

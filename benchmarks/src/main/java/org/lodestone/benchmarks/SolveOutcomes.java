@@ -8,15 +8,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The outcome of a solve benchmark's solves, as secondary results. {@code optimal},
- * {@code feasible} and {@code noSolution} count the solves that ended so; {@code gapPercent} is
+ * How a solve benchmark's solves ended, as secondary results (JMH auxiliary counters).
+ * {@code optimal}, {@code feasible} and {@code noSolution} count the solves that ended so; {@code gapPercent} is
  * the worst relative gap of an iteration's solves in per cent (NaN when a solve had no solution
  * or no bound). JMH adds these up over the measurement iterations: with one iteration (the
  * single-shot large solves) {@code gapPercent} is that solve's gap; otherwise divide by the count.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
-public class Solved {
+public class SolveOutcomes {
     public double gapPercent;
     public long optimal;
     public long feasible;
@@ -40,6 +40,7 @@ public class Solved {
         }
     }
 
+    /** One line for the log: backend, status, time, objective, gap, the solver's message. */
     static String describe(SolveResult result) {
         Double gap = result.gap();
         return String.format(java.util.Locale.ROOT, "%s %s in %.2f s, objective %s, gap %s%s",
