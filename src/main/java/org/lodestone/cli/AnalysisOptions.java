@@ -45,17 +45,16 @@ final class AnalysisOptions {
     }
 
     /**
-     * Writes {@code report} to {@code file} atomically (never a partial file) and says so: on stdout
-     * when it is for people, else on stderr, so that CSV and JSON on stdout stay machine-readable.
+     * Writes {@code report} to {@code file} atomically (never a partial file) and says so on
+     * stderr, where every "written to" line goes: stdout holds only the result.
      */
-    static void writeReport(CommandLine commandLine, HtmlReport report, Path file, boolean toStdout)
-            throws InvalidInputException {
+    static void writeReport(CommandLine commandLine, HtmlReport report, Path file) throws InvalidInputException {
         try {
             report.write(file);
         } catch (IOException e) {
             throw new InvalidInputException("", "cannot write the report " + file + ": " + e.getMessage());
         }
-        PrintWriter w = toStdout ? commandLine.getOut() : commandLine.getErr();
+        PrintWriter w = commandLine.getErr();
         w.println("Report written to " + file);
         w.flush();
     }
@@ -67,12 +66,14 @@ final class AnalysisOptions {
         err.flush();
     }
 
-    /** Checks the numbers and makes the settings of the analysis. */
-    Settings settings(CommandLine commandLine, MipSolver solver) {
-        if (!solving.valid() || threads < 1) {
-            throw new CommandLine.ParameterException(commandLine,
-                    "--time-limit must be > 0, --gap >= 0 and --threads >= 1");
-        }
+    /**
+     * Checks the numbers and the report's path (before any instance is read or solved) and makes
+     * the settings of the analysis.
+     */
+    Settings settings(CommandLine commandLine, MipSolver solver) throws InvalidInputException {
+        solving.check(commandLine, SolverOptions.rule(threads >= 1, "--threads", ">= 1", threads));
+        new OutputFiles().file("--report", report, "report.html").require();
+        solving.warn(commandLine.getErr());
         SolveOptions options = new SolveOptions(solving.backend, solving.timeLimit, solving.gap, 1);
         return new Settings(solver, options, threads, progress(commandLine.getErr()));
     }

@@ -65,8 +65,17 @@ final class CompareCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "nothing to compare: give --set PATH=VALUE changes or a second instance");
         }
-        JsonNode tree = InstanceReader.readTree(baselineFile);
-        Instance baseline = InstanceReader.toInstance(tree);
+        // with two files, each problem says which file it is in
+        String inBaseline = variantFile == null ? "" : " (in " + baselineFile + ")";
+        JsonNode tree;
+        Instance baseline;
+        try {
+            tree = InstanceReader.readTree(baselineFile);
+            baseline = InstanceReader.toInstance(tree);
+        } catch (InvalidInputException e) {
+            throw Variants.withSuffix(e, inBaseline);
+        }
+        InstanceWarnings.print(spec.commandLine().getErr(), baseline);
         Instance variant;
         String variantName;
         if (variantFile == null) {
@@ -78,7 +87,11 @@ final class CompareCommand implements Callable<Integer> {
             }
             variantName = "with --set " + String.join(" --set ", overrides);
         } else {
-            variant = InstanceReader.read(variantFile, List.of());
+            try {
+                variant = InstanceReader.read(variantFile, List.of());
+            } catch (InvalidInputException e) {
+                throw Variants.withSuffix(e, " (in " + variantFile + ")");
+            }
             variantName = variantFile.toString();
         }
         Comparison.Result result = Comparison.run(baseline, variant, settings);
@@ -111,8 +124,7 @@ final class CompareCommand implements Callable<Integer> {
         err.flush();
         if (common.report != null) {
             if (result.baseline().hasPlan() || result.variant().hasPlan()) {
-                AnalysisOptions.writeReport(spec.commandLine(), report(result, title), common.report,
-                        AnalysisOptions.human(common.format));
+                AnalysisOptions.writeReport(spec.commandLine(), report(result, title), common.report);
             } else {
                 AnalysisOptions.noReport(spec.commandLine(), common.report);
             }

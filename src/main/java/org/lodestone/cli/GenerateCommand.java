@@ -61,6 +61,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + String.join("; --", problems));
         }
+        new OutputFiles().file("-o", output, "instance.json").require();
         GeneratorSpec generatorSpec = new GeneratorSpec(years, mines, refineries, buyers, elements, scenarios, seed);
         ObjectNode tree = InstanceGenerator.generate(generatorSpec);
         try {

@@ -37,7 +37,8 @@ public final class LodestoneCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: solve, validate, verify or generate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet().stream().filter(name -> !name.equals("help")).toList()));
     }
 
     /** Runs the command line and returns the exit code (no System.exit, so tests can call it). */
@@ -53,6 +54,7 @@ public final class LodestoneCommand implements Runnable {
         CommandLine cmd = new CommandLine(new LodestoneCommand(solver));
         cmd.setOut(out);
         cmd.setErr(err);
+        cmd.setParameterExceptionHandler(LodestoneCommand::usageError);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
             if (ex instanceof InvalidInputException invalid) {
@@ -77,6 +79,23 @@ public final class LodestoneCommand implements Runnable {
             return ExitCodes.NO_PLAN;
         });
         return cmd;
+    }
+
+    /**
+     * A mistake on the command line: the one-line message and where to read more; the whole usage
+     * only when no command was named at all (then the list of commands is what helps).
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine commandLine = ex.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println(commandLine.getColorScheme().errorText("lodestone: " + ex.getMessage()));
+        if (commandLine.getCommandSpec().userObject() instanceof LodestoneCommand) {
+            commandLine.usage(err);
+        } else {
+            err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for its options.");
+        }
+        err.flush();
+        return ExitCodes.BAD_INPUT;
     }
 
     static void report(PrintWriter err, InvalidInputException invalid) {

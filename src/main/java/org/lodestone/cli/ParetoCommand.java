@@ -55,11 +55,12 @@ final class ParetoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = common.settings(spec.commandLine(), root.solver());
         if (points < 2 || points > Pareto.MAX_POINTS) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--points must be between 2 and " + Pareto.MAX_POINTS + ", got " + points);
         }
+        new OutputFiles().folder("--output-dir", outputDir).require();
+        Settings settings = common.settings(spec.commandLine(), root.solver());
         if (outputDir != null) {
             try {
                 Files.createDirectories(outputDir);
@@ -104,7 +105,7 @@ final class ParetoCommand implements Callable<Integer> {
         if (common.report != null) {
             if (result.points().stream().anyMatch(Pareto.Point::hasPlan)) {
                 AnalysisOptions.writeReport(spec.commandLine(), report(result, table, instanceFile.toString()),
-                        common.report, human);
+                        common.report);
             } else {
                 AnalysisOptions.noReport(spec.commandLine(), common.report);
             }

@@ -63,11 +63,12 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!solving.valid() || threads < 1 || seed < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--time-limit must be > 0, --gap >= 0, --threads >= 1 and --seed >= 0");
-        }
+        solving.check(spec.commandLine(), SolverOptions.rule(threads >= 1, "--threads", ">= 1", threads),
+                SolverOptions.rule(seed >= 0, "--seed", ">= 0", seed));
+        new OutputFiles().file("-o", output, "plan.json").file("--report", report, "report.html").require();
+        solving.warn(spec.commandLine().getErr());
         Instance instance = InstanceReader.read(instanceFile, overrides);
+        InstanceWarnings.print(spec.commandLine().getErr(), instance);
         SolveOptions options = new SolveOptions(solving.backend, solving.timeLimit, solving.gap, threads, seed);
         SolveRun run = new SolveRun(root.solver(), spec.commandLine().getOut(), spec.commandLine().getErr(), output,
                 report, !noTimings, quiet, !noMarginals);
@@ -75,6 +76,7 @@ final class SolveCommand implements Callable<Integer> {
             case PLAN -> ExitCodes.OK;
             case NO_PLAN -> ExitCodes.NO_PLAN;
             case INTERRUPTED -> ExitCodes.INTERRUPTED;
+            case NOT_WRITTEN -> ExitCodes.NO_PLAN;
         };
     }
 }

@@ -3,6 +3,8 @@ package org.lodestone.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -36,7 +38,30 @@ record SolveRun(MipSolver solver, PrintWriter out, PrintWriter err, Path output,
     private static final long SHUTDOWN_GRACE_SECONDS = 30;
 
     /** How a run ended. */
-    enum Ending { PLAN, NO_PLAN, INTERRUPTED }
+    enum Ending { PLAN, NO_PLAN, INTERRUPTED, NOT_WRITTEN }
+
+    /** Writing one file, which may fail. */
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    /** The plan's marginal values, or null (said on stderr) when they cannot be had: the plan stands without. */
+    private MarginalValues marginalValues(Planner.Outcome outcome, Planner.Job job) {
+        try {
+            return Marginals.of(outcome, solver, job.options().timeLimitSeconds());
+        } catch (RuntimeException e) {
+            err.println("lodestone: marginal values left out: " + (e.getMessage() != null ? e.getMessage() : e));
+            return null;
+        }
+    }
+
+    private static void write(Path file, List<String> unwritten, Write write) {
+        try {
+            write.run();
+        } catch (IOException | RuntimeException e) {
+            unwritten.add("lodestone: could not write " + file + ": " + (e.getMessage() != null ? e.getMessage() : e));
+        }
+    }
 
     /** Solves {@code instance} and writes what was asked for. */
     Ending run(Instance instance, SolveOptions options) throws IOException {
@@ -87,21 +112,24 @@ record SolveRun(MipSolver solver, PrintWriter out, PrintWriter err, Path output,
             }
         }
         Plan plan = outcome.plan();
-        MarginalValues values = null;
-        if (marginals && plan.status().hasSolution() && !control.interrupted()) {
-            try {
-                values = Marginals.of(outcome, solver, job.options().timeLimitSeconds());
-            } catch (RuntimeException e) { // the plan stands without its prices
-                err.println("lodestone: marginal values left out: " + (e.getMessage() != null ? e.getMessage() : e));
-            }
-        }
+        MarginalValues values = marginals && plan.status().hasSolution() && !control.interrupted()
+                ? marginalValues(outcome, job) : null;
+        TextSummary.print(out, instance, outcome, values);
+        out.flush();
+        // the paths were checked before the solve; should a write still fail, the summary above stands
+        List<String> unwritten = new ArrayList<>();
         if (output != null && plan.status().hasSolution()) {
-            PlanJson.write(plan, output, values);
+            write(output, unwritten, () -> PlanJson.write(plan, output, values));
         }
         if (report != null && plan.status().hasSolution()) {
-            new HtmlReport("Lodestone plan: " + instance.name()).addPlan(instance, plan).write(report);
+            write(report, unwritten, () -> new HtmlReport("Lodestone plan: " + instance.name())
+                    .addPlan(instance, plan).write(report));
         }
-        TextSummary.print(out, instance, outcome, values);
+        if (!unwritten.isEmpty()) {
+            unwritten.forEach(err::println);
+            err.flush();
+            return Ending.NOT_WRITTEN;
+        }
         if (control.interrupted()) {
             err.println("lodestone: interrupted" + (plan.status().hasSolution()
                     ? "; the best plan found so far is " + plan.status()
@@ -123,11 +151,12 @@ record SolveRun(MipSolver solver, PrintWriter out, PrintWriter err, Path output,
             return Ending.NO_PLAN;
         }
         if (output != null) {
-            out.println("Plan written to " + output);
+            err.println("Plan written to " + output);
         }
         if (report != null) {
-            out.println("Report written to " + report);
+            err.println("Report written to " + report);
         }
+        err.flush();
         return Ending.PLAN;
     }
 }

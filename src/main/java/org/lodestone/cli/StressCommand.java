@@ -88,8 +88,7 @@ final class StressCommand implements Callable<Integer> {
         out.flush();
         if (common.report != null) {
             // the uncut baseline was re-optimised (else Stress.run throws BaselineFailed): there is a plan
-            AnalysisOptions.writeReport(spec.commandLine(), report(instance, result, table), common.report,
-                    human && !common.quiet);
+            AnalysisOptions.writeReport(spec.commandLine(), report(instance, result, table), common.report);
         }
         if (!result.complete()) {
             for (Stress.CountryCut cut : result.cuts()) {

@@ -1,5 +1,9 @@
 package org.lodestone.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Optional;
+
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.io.PrintWriter;
@@ -62,7 +66,12 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = common.settings(spec.commandLine(), root.solver());
         List<BigDecimal> list = values.list != null ? Sweep.parseValues(values.list) : Sweep.parseRange(values.range);
-        Sweep.Result result = Sweep.run(InstanceReader.readTree(instanceFile, overrides), path, list, settings);
+        JsonNode tree = InstanceReader.readTree(instanceFile, overrides);
+        seriesNote(tree, path).ifPresent(note -> {
+            spec.commandLine().getErr().println("lodestone: note: " + note);
+            spec.commandLine().getErr().flush();
+        });
+        Sweep.Result result = Sweep.run(tree, path, list, settings);
         PrintWriter out = spec.commandLine().getOut();
         Cells table = table(result, instanceFile.toString());
         out.print(table.table(common.format).render(common.format));
@@ -76,12 +85,37 @@ final class SweepCommand implements Callable<Integer> {
         if (common.report != null) {
             if (failed < result.points().size()) {
                 AnalysisOptions.writeReport(spec.commandLine(), report(result, table, instanceFile.toString()),
-                        common.report, AnalysisOptions.human(common.format));
+                        common.report);
             } else {
                 AnalysisOptions.noReport(spec.commandLine(), common.report);
             }
         }
         return failed > 0 ? ExitCodes.NO_PLAN : ExitCodes.OK;
+    }
+
+    /**
+     * When the swept value is a series written per year, each sweep value replaces the whole
+     * series: say so, and name the pointer of one year, which is usually what was meant.
+     */
+    static Optional<String> seriesNote(JsonNode tree, String path) {
+        JsonNode node;
+        try {
+            node = tree.at(path);
+        } catch (IllegalArgumentException notAPointer) {
+            return Optional.empty(); // Sweep.run names the bad pointer
+        }
+        String example;
+        if (node.isObject() && node.size() > 0) {
+            List<String> years = new ArrayList<>();
+            node.fieldNames().forEachRemaining(years::add);
+            example = path + "/" + years.get(years.size() - 1);
+        } else if (node.isArray() && node.size() > 0) {
+            example = path + "/0 (the first year)";
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(path + " is a series (" + node + "); each value replaces the whole series with the "
+                + "same value every year. To sweep one year's value, use " + example);
     }
 
     /** The HTML report: the objective against the value, stacked by cost part, then the table. */

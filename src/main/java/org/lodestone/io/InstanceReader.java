@@ -214,7 +214,10 @@ public final class InstanceReader {
             String key = original.substring("Duplicate field '".length(), original.lastIndexOf('\''));
             return new Problem(duplicatePath(e), "duplicate key \"" + key + "\"" + where);
         }
-        return new Problem("", "malformed " + format + where + ": " + cleanMessage(e));
+        // YAML reads a bare * as the start of an alias; recovery's "*" default is the usual way in
+        String hint = original.contains("scanning an alias")
+                ? " (in YAML a bare * starts an alias: quote it, e.g. recovery: {\"*\": 0.9})" : "";
+        return new Problem("", "malformed " + format + where + ": " + cleanMessage(e) + hint);
     }
 
     /** "line L, column C" of a parse error, or "" when unknown; {@code loc} stands in for a missing location. */

@@ -331,7 +331,7 @@ public class HtmlReportTest {
         int exit = LodestoneCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
                 .execute("solve", instance, "--no-timings", "--report", report.toString());
         assertEquals(0, exit, err.toString());
-        assertTrue(out.toString().contains("Report written to " + report), out.toString());
+        assertTrue(err.toString().contains("Report written to " + report), err.toString());
         String html = Files.readString(report);
         Document doc = parse(html);
         assertTrue(texts(doc, "h2").containsAll(List.of("Flows", "Builds and contracts", "Costs")), html);
