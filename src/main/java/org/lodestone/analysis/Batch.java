@@ -14,6 +14,7 @@ import org.lodestone.plan.Planner;
 import org.lodestone.plan.WarmStart;
 import org.lodestone.solve.SolveControl;
 import org.lodestone.solve.SolveOptions;
+import org.lodestone.solve.SolveResult;
 
 /**
  * Solves a list of instances through the {@link Planner}, in order, by default reusing each
@@ -44,6 +45,10 @@ final class Batch {
             throw e;
         }
     }
+
+    private static final Planner NOT_STARTED = new Planner((model, options, control) -> new SolveResult(
+            SolveResult.Termination.NO_SOLUTION, null, null, null, 0, options.backend().displayName(), "", 0,
+            Stop.NOT_SOLVED));
 
     private Batch() {}
 
@@ -132,15 +137,20 @@ final class Batch {
                 if (settings.parallel() == 1) {
                     control.onProgress(settings.progress().solverProgress());
                 }
+                // a job the analysis was stopped before is still built and extracted, into a plan
+                // without a solution that says why, so every analysis handles it as a failed solve
+                boolean started = settings.stop().starting(control);
                 try {
-                    Planner.Outcome outcome = planner.solve(new Planner.Job(job.instance(), options)
-                            .adjusted(job.adjust()).warmStartedBy(previous).controlledBy(control));
+                    Planner.Outcome outcome = (started ? planner : NOT_STARTED).solve(new Planner.Job(
+                            job.instance(), options).adjusted(job.adjust()).warmStartedBy(previous)
+                            .controlledBy(control));
                     results[i] = keep.solved(job, outcome);
                     previous = warmStarts ? outcome.warmStart() : null;
                 } catch (RuntimeException e) {
                     results[i] = keep.failed(job, e);
                     previous = null;
                 } finally {
+                    settings.stop().finished(control);
                     settings.progress().finished(firstNumber + i);
                 }
             }

@@ -14,8 +14,14 @@ import org.lodestone.solve.SolveOptions;
  * @param parallel how many solves may run at once (≥ 1); results do not depend on the timing of
  *     threads, only on this number (see {@link Batch})
  * @param progress told when each solve starts
+ * @param stop Ctrl-C: once requested, solves under way stop and no more start; the jobs not solved
+ *     come back as plans without a solution whose message says so
  */
-public record Settings(MipSolver solver, SolveOptions options, int parallel, Progress progress) {
+public record Settings(MipSolver solver, SolveOptions options, int parallel, Progress progress, Stop stop) {
+    public Settings(MipSolver solver, SolveOptions options, int parallel, Progress progress) {
+        this(solver, options, parallel, progress, new Stop());
+    }
+
     public Settings {
         Objects.requireNonNull(solver);
         Objects.requireNonNull(options);
@@ -23,6 +29,7 @@ public record Settings(MipSolver solver, SolveOptions options, int parallel, Pro
             throw new IllegalArgumentException("parallel must be >= 1, got " + parallel);
         }
         progress = progress == null ? Progress.NONE : progress;
+        stop = stop == null ? new Stop() : stop;
     }
 
     /** One solve at a time, no progress. */

@@ -57,6 +57,10 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = common.settings(spec.commandLine(), root.solver());
+        return common.interruptible(spec.commandLine(), settings, () -> analyse(settings));
+    }
+
+    private int analyse(Settings settings) throws Exception {
         if (variantFile != null && !overrides.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give either --set changes or a second instance, not both");

@@ -61,6 +61,10 @@ final class ParetoCommand implements Callable<Integer> {
         }
         new OutputFiles().folder("--output-dir", outputDir).require();
         Settings settings = common.settings(spec.commandLine(), root.solver());
+        return common.interruptible(spec.commandLine(), settings, () -> analyse(settings));
+    }
+
+    private int analyse(Settings settings) throws Exception {
         if (outputDir != null) {
             try {
                 Files.createDirectories(outputDir);

@@ -52,6 +52,10 @@ final class StressCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = common.settings(spec.commandLine(), root.solver());
+        return common.interruptible(spec.commandLine(), settings, () -> analyse(settings));
+    }
+
+    private int analyse(Settings settings) throws Exception {
         JsonNode tree = InstanceReader.readTree(instanceFile, List.of());
         Instance instance = InstanceReader.toInstance(tree);
         Plan plan = PlanJson.read(planFile)

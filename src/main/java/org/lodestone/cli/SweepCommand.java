@@ -65,6 +65,10 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = common.settings(spec.commandLine(), root.solver());
+        return common.interruptible(spec.commandLine(), settings, () -> analyse(settings));
+    }
+
+    private int analyse(Settings settings) throws Exception {
         List<BigDecimal> list = values.list != null ? Sweep.parseValues(values.list) : Sweep.parseRange(values.range);
         JsonNode tree = InstanceReader.readTree(instanceFile, overrides);
         seriesNote(tree, path).ifPresent(note -> {

@@ -179,4 +179,24 @@ class NewUserTest {
         assertTrue(solve.err().contains("Plan written to " + plan), solve.err());
         assertFalse(solve.out().contains("written to"), solve.out());
     }
+
+    @Test
+    void anInterruptedAnalysisPrintsWhatFinishedAndExits130() throws Exception {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine commandLine = new picocli.CommandLine(new LodestoneCommand(MipSolver.create()));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        org.lodestone.analysis.Settings settings = new org.lodestone.analysis.Settings(MipSolver.create(),
+                org.lodestone.solve.SolveOptions.defaults(), 1, org.lodestone.analysis.Progress.NONE);
+        AnalysisOptions options = new AnalysisOptions();
+        // what the Ctrl-C hook does, from inside the analysis
+        int exit = options.interruptible(commandLine, settings, () -> {
+            settings.stop().request();
+            return ExitCodes.OK;
+        });
+        assertEquals(ExitCodes.INTERRUPTED, exit);
+        assertTrue(err.toString().startsWith("lodestone: interrupted; the results above are INCOMPLETE"), err.toString());
+        assertEquals(ExitCodes.OK, options.interruptible(commandLine, new org.lodestone.analysis.Settings(
+                MipSolver.create(), org.lodestone.solve.SolveOptions.defaults(), 1,
+                org.lodestone.analysis.Progress.NONE), () -> ExitCodes.OK));
+    }
 }
