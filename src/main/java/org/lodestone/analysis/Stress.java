@@ -41,14 +41,27 @@ import org.lodestone.validate.InvalidInputException;
 public final class Stress {
     private Stress() {}
 
+    /** A buyer's demand for one element; reads "buyer element". */
+    public record BuyerElement(String buyer, String element) implements Comparable<BuyerElement> {
+        @Override
+        public int compareTo(BuyerElement other) {
+            return toString().compareTo(other.toString());
+        }
+
+        @Override
+        public String toString() {
+            return buyer + " " + element;
+        }
+    }
+
     /**
      * One country cut off.
      *
      * @param country the country's id
      * @param objective expected objective with the country cut (USD); NaN when the solve failed
      * @param increase {@code objective − baseline} (USD, ≥ 0 up to solver tolerance); NaN when the solve failed
-     * @param shortfallByBuyerElement expected shortfall tonnes over the horizon with the country cut, keyed
-     *     {@code "buyer element"} (the two ids separated by one space), largest first; entries above
+     * @param shortfallByBuyerElement expected shortfall tonnes over the horizon with the country cut, by
+     *     buyer and element, largest first; entries above
      *     1e-6 t only; empty when the solve failed
      * @param shortfall total expected shortfall tonnes (sum of the map); NaN when the solve failed
      * @param facilities ids of the mines and refineries in the country, in instance order
@@ -57,7 +70,7 @@ public final class Stress {
      * @param message the solver's message when the solve failed, else empty
      */
     public record CountryCut(String country, double objective, double increase,
-                             Map<String, Double> shortfallByBuyerElement, double shortfall,
+                             Map<BuyerElement, Double> shortfallByBuyerElement, double shortfall,
                              List<String> facilities, String status, String message) {
         public CountryCut {
             shortfallByBuyerElement = Collections.unmodifiableMap(new LinkedHashMap<>(shortfallByBuyerElement));
@@ -104,7 +117,7 @@ public final class Stress {
      * A re-optimisation of one model: solved or not ({@code result}), or thrown ({@code error}
      * set, {@code result} null).
      */
-    private record Reoptimised(SolveResult result, double objective, Map<String, Double> shortfalls, double total,
+    private record Reoptimised(SolveResult result, double objective, Map<BuyerElement, Double> shortfalls, double total,
                                String error) {
         static Reoptimised thrown(RuntimeException e) {
             return new Reoptimised(null, Double.NaN, Map.of(), Double.NaN, String.valueOf(e));
@@ -236,19 +249,20 @@ public final class Stress {
         }
         Instance instance = solved.model().instance();
         double[] x = result.values();
-        Map<String, Double> byKey = new LinkedHashMap<>();
+        Map<BuyerElement, Double> byKey = new LinkedHashMap<>();
         for (SourcingModel.Shortfall q : solved.model().shortfalls()) {
             double tonnes = x[q.column()];
             if (tonnes <= 0) {
                 continue;
             }
-            String key = instance.buyers().get(q.buyer()).id() + " " + instance.elements().get(q.element()).id();
+            BuyerElement key = new BuyerElement(instance.buyers().get(q.buyer()).id(),
+                    instance.elements().get(q.element()).id());
             byKey.merge(key, instance.scenarios().get(q.scenario()).probability() * tonnes, Double::sum);
         }
-        Map<String, Double> sorted = new LinkedHashMap<>();
+        Map<BuyerElement, Double> sorted = new LinkedHashMap<>();
         double total = 0;
-        for (Map.Entry<String, Double> e : byKey.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+        for (Map.Entry<BuyerElement, Double> e : byKey.entrySet().stream()
+                .sorted(Map.Entry.<BuyerElement, Double>comparingByValue().reversed()
                         .thenComparing(Map.Entry.comparingByKey()))
                 .toList()) {
             if (e.getValue() > 1e-6) {

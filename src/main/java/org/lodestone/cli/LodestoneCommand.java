@@ -112,7 +112,7 @@ public final class LodestoneCommand implements Runnable {
         @Override
         public String[] getVersion() {
             String v = LodestoneCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"lodestone " + (v == null ? "dev" : v) + " (model lodestone/1, plan lodestone-plan/1)"};
+            return new String[] {"lodestone " + (v == null ? "dev" : v) + " (instances lodestone/1 and /2, plans lodestone-plan/2)"};
         }
     }
 }

@@ -142,11 +142,17 @@ final class StressCommand implements Callable<Integer> {
         return table;
     }
 
-    static String top(Map<String, Double> shortfalls) {
+    /** The largest shortfalls: a short line for people, every one of them (buyer, element, tonnes) for scripts. */
+    static Table.Rich top(Map<Stress.BuyerElement, Double> shortfalls) {
         String shown = shortfalls.entrySet().stream().limit(TOP_SHORTFALLS)
                 .map(e -> String.format(Locale.ROOT, "%s %,.0f t", e.getKey(), e.getValue()))
                 .collect(Collectors.joining("; "));
-        return shortfalls.size() > TOP_SHORTFALLS ? shown + "; +" + (shortfalls.size() - TOP_SHORTFALLS) + " more"
-                : shown;
+        List<ShortfallEntry> all = shortfalls.entrySet().stream()
+                .map(e -> new ShortfallEntry(e.getKey().buyer(), e.getKey().element(), e.getValue())).toList();
+        return new Table.Rich(shortfalls.size() > TOP_SHORTFALLS
+                ? shown + "; +" + (shortfalls.size() - TOP_SHORTFALLS) + " more" : shown, all);
     }
+
+    /** One shortfall of a cut, as JSON output lists it. */
+    record ShortfallEntry(String buyer, String element, double tonnes) {}
 }

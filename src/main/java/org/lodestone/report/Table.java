@@ -1,10 +1,12 @@
 package org.lodestone.report;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,7 +36,18 @@ public final class Table {
         return this;
     }
 
-    /** Adds a row: each cell a String, a Number, or null (blank). */
+    /**
+     * A cell that people read as {@code text} and scripts get as structured data in JSON (lists,
+     * maps, records of them); CSV, a flat format, gets the text.
+     */
+    public record Rich(String text, Object data) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** Adds a row: each cell a String, a Number, a {@link Rich} cell, or null (blank). */
     public Table row(Object... cells) {
         if (cells.length != columns.size()) {
             throw new IllegalArgumentException("expected " + columns.size() + " cells, got " + cells.length);
@@ -130,13 +143,15 @@ public final class Table {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 
+    /** Full precision without exponents: integers as integers, 1.1192857015095272E10 as 11192857015.095272. */
     private static String exact(Number n) {
         double v = n.doubleValue();
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                : BigDecimal.valueOf(v).toPlainString();
     }
 
     private String json() {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         ObjectNode root = mapper.createObjectNode();
         root.put("title", title);
         ArrayNode list = root.putArray("rows");
@@ -148,11 +163,15 @@ public final class Table {
                     o.putNull(columns.get(c));
                 } else if (cell instanceof Number n) {
                     double v = n.doubleValue();
-                    if (Double.isFinite(v)) {
-                        o.put(columns.get(c), v);
-                    } else {
+                    if (!Double.isFinite(v)) {
                         o.putNull(columns.get(c));
+                    } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                        o.put(columns.get(c), (long) v);
+                    } else {
+                        o.put(columns.get(c), BigDecimal.valueOf(v));
                     }
+                } else if (cell instanceof Rich rich) {
+                    o.set(columns.get(c), mapper.valueToTree(rich.data()));
                 } else {
                     o.put(columns.get(c), cell.toString());
                 }

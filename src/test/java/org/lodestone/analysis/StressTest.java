@@ -65,7 +65,7 @@ class StressTest {
         assertEquals(100_000_000, cn.objective(), 1e-6);
         assertEquals(90_000_000, cn.increase(), 1e-6);
         assertEquals(1000, cn.shortfall(), 1e-6);
-        assertEquals(Map.of("b1 NdPr", 1000.0), cn.shortfallByBuyerElement());
+        assertEquals(Map.of(new Stress.BuyerElement("b1", "NdPr"), 1000.0), cn.shortfallByBuyerElement());
         assertEquals(List.of("mC", "rC"), cn.facilities());
         assertTrue(cn.solved() && result.complete());
         Stress.CountryCut au = result.cuts().get(1);
