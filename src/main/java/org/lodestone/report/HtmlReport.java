@@ -369,7 +369,6 @@ public final class HtmlReport {
                         + "coloured by country.</p>\n");
         String group = id();
         int variants = plan.scenarios().size() > 1 ? plan.scenarios().size() + 1 : 1;
-        maxTabs = Math.max(maxTabs, variants);
         List<SankeyChart.Result> results = new ArrayList<>();
         List<String> names = new ArrayList<>();
         if (variants > 1) {
@@ -381,54 +380,50 @@ public final class HtmlReport {
             Plan.ScenarioPlan sp = plan.scenarios().get(s);
             names.add(sp.id() + " (p = " + Markup.number(sp.probability()) + ")");
         }
-        b.append("<div class=\"tabs\">\n");
-        for (int v = 0; v < variants; v++) {
-            b.append("<input type=\"radio\" name=\"").append(group).append("\" id=\"").append(group).append("-t")
-                    .append(v).append('"').append(v == 0 ? " checked=\"checked\"" : "").append("/>")
-                    .append("<label for=\"").append(group).append("-t").append(v).append("\">")
-                    .append(esc(names.get(v))).append("</label>\n");
-        }
         TreeSet<String> legendCountries = new TreeSet<>(Comparator.comparingInt(
                 (String c) -> indexOfCountry(instance, c)).thenComparing(Comparator.naturalOrder()));
+        List<String> panels = new ArrayList<>();
         for (int v = 0; v < variants; v++) {
             SankeyChart.Result r = results.get(v);
             legendCountries.addAll(r.countries());
-            b.append("<div class=\"panel\">\n<p class=\"totals\">").append(esc(v == 0 && variants > 1
+            StringBuilder panel = new StringBuilder();
+            panel.append("<p class=\"totals\">").append(esc(v == 0 && variants > 1
                     ? "Expected over the scenarios (weighted by probability): " : "Scenario " + names.get(v) + ": "))
                     .append("<b>").append(esc(Markup.tonnes(r.concentrate()))).append(" t REO</b> of concentrate, <b>")
                     .append(esc(Markup.tonnes(r.delivered()))).append(" t</b> of oxide delivered");
             if (r.surplus()) {
-                b.append(", <b>").append(esc(Markup.tonnes(r.surplusTonnes()))).append(" t</b> sold as surplus");
+                panel.append(", <b>").append(esc(Markup.tonnes(r.surplusTonnes()))).append(" t</b> sold as surplus");
             }
             if (r.shortfall()) {
-                b.append(", <b class=\"short\">").append(esc(Markup.tonnes(r.shortfallTonnes())))
+                panel.append(", <b class=\"short\">").append(esc(Markup.tonnes(r.shortfallTonnes())))
                         .append(" t</b> of demand unmet");
             }
-            b.append(".</p>\n<figure>").append(r.svg()).append("</figure>\n");
+            panel.append(".</p>\n<figure>").append(r.svg()).append("</figure>\n");
             if (!r.idleMines().isEmpty() || !r.idleRefineries().isEmpty()) {
-                b.append("<p class=\"idle\">Without flow: ");
+                panel.append("<p class=\"idle\">Without flow: ");
                 if (!r.idleMines().isEmpty()) {
-                    b.append(r.idleMines().size()).append(r.idleMines().size() == 1 ? " mine (" : " mines (")
+                    panel.append(r.idleMines().size()).append(r.idleMines().size() == 1 ? " mine (" : " mines (")
                             .append(esc(String.join(", ", r.idleMines()))).append(')');
                 }
                 if (!r.idleRefineries().isEmpty()) {
-                    b.append(r.idleMines().isEmpty() ? "" : "; ").append(r.idleRefineries().size())
+                    panel.append(r.idleMines().isEmpty() ? "" : "; ").append(r.idleRefineries().size())
                             .append(r.idleRefineries().size() == 1 ? " refinery (" : " refineries (")
                             .append(esc(String.join(", ", r.idleRefineries()))).append(')');
                 }
-                b.append(".</p>\n");
+                panel.append(".</p>\n");
             }
-            b.append("<details><summary>Values</summary>\n<table class=\"data\"><thead><tr><th>stage</th><th>from</th>"
+            panel.append("<details><summary>Values</summary>\n<table class=\"data\"><thead><tr><th>stage</th><th>from</th>"
                     + "<th>to</th><th class=\"num\">tonnes</th><th>by element</th></tr></thead><tbody>\n");
             for (SankeyChart.Row row : r.rows()) {
-                b.append("<tr><td>").append(esc(row.stage())).append("</td><td>").append(esc(row.from()))
+                panel.append("<tr><td>").append(esc(row.stage())).append("</td><td>").append(esc(row.from()))
                         .append("</td><td>").append(esc(row.to())).append("</td><td class=\"num\">")
                         .append(esc(Markup.tonnes(row.tonnes()))).append("</td><td>").append(esc(row.detail()))
                         .append("</td></tr>\n");
             }
-            b.append("</tbody></table></details>\n</div>\n");
+            panel.append("</tbody></table></details>\n");
+            panels.add(panel.toString());
         }
-        b.append("</div>\n");
+        b.append(tabs(group, names, panels));
         b.append("<ul class=\"legend\">");
         Map<String, Country> byId = new HashMap<>();
         for (Country c : instance.countries()) {
@@ -450,6 +445,25 @@ public final class HtmlReport {
         b.append("<li><span class=\"sw surplus\"></span>surplus sales</li>");
         b.append("<li><span class=\"sw hatch\"></span>unmet demand (shortfall)</li></ul>\n");
         return b.toString();
+    }
+
+    /**
+     * Panels with a selector: radio buttons styled as tabs (no script), the first panel shown at
+     * first; the page's CSS shows the panel of the checked button.
+     */
+    private String tabs(String group, List<String> names, List<String> panels) {
+        maxTabs = Math.max(maxTabs, names.size());
+        StringBuilder b = new StringBuilder("<div class=\"tabs\">\n");
+        for (int v = 0; v < names.size(); v++) {
+            b.append("<input type=\"radio\" name=\"").append(group).append("\" id=\"").append(group).append("-t")
+                    .append(v).append('"').append(v == 0 ? " checked=\"checked\"" : "").append("/>")
+                    .append("<label for=\"").append(group).append("-t").append(v).append("\">")
+                    .append(esc(names.get(v))).append("</label>\n");
+        }
+        for (String panel : panels) {
+            b.append("<div class=\"panel\">\n").append(panel).append("</div>\n");
+        }
+        return b.append("</div>\n").toString();
     }
 
     private static int indexOfCountry(Instance instance, String id) {
