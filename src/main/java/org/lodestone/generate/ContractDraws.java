@@ -91,7 +91,7 @@ final class ContractDraws {
         double lowest = Arrays.stream(ndpr.price()).min().orElse(0);
         boolean any = false;
         for (int k = 0; k < drawn.size(); k++) {
-            if (!(index.chance(0.35) || (k == drawn.size() - 1 && !any))) {
+            if (!index.chanceOrLastResort(0.35, k == drawn.size() - 1, any)) {
                 continue;
             }
             ObjectNode contract = drawn.get(k).node();

@@ -82,15 +82,7 @@ final class DisruptionDraws {
         } else { // the default, written so that the control does not read as empty
             control.put("stage", "both");
         }
-        if (random.chance(0.3)) {
-            List<String> destinations = generation.buyerCountries();
-            destinations.remove("CN");
-            List<String> allowed = random.someOf(destinations, 0.3);
-            if (!allowed.isEmpty()) {
-                ArrayNode allowedNode = control.putArray("allowedDestinations");
-                allowed.forEach(allowedNode::add);
-            }
-        }
+        ScenarioDraws.allowSomeBuyerCountries(generation, random, control);
     }
 
     /** Chinese concentrate and tolling at 60–85 % of cost and NdPr at 50–80 % of its price, 1–2 years, 5–15 % a year. */

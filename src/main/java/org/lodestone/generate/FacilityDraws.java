@@ -252,11 +252,10 @@ final class FacilityDraws {
      */
     void rampUps() {
         RandomDraws rampUp = generation.random(Feature.RAMP_UP);
-        List<DrawnFacility> projects = generation.facilities().stream().filter(f -> f.node.has("expansion")).toList();
+        List<DrawnFacility> projects = generation.projects();
         boolean any = false;
         for (int i = 0; i < projects.size(); i++) {
-            boolean last = i == projects.size() - 1;
-            if (rampUp.chance(0.7) || (last && !any)) {
+            if (rampUp.chanceOrLastResort(0.7, i == projects.size() - 1, any)) {
                 DrawnFacility project = projects.get(i);
                 boolean mine = generation.mines.contains(project);
                 ArrayNode shares = ((ObjectNode) project.node.get("expansion")).putArray("rampUp");

@@ -102,6 +102,11 @@ final class Generation {
         return all;
     }
 
+    /** The mines and refineries with an expansion project, in that order. */
+    List<DrawnFacility> projects() {
+        return facilities().stream().filter(f -> f.node.has("expansion")).toList();
+    }
+
     /** The index of element {@code id}, -1 if the instance has none such. */
     int elementIndex(String id) {
         for (int e = 0; e < elements.size(); e++) {

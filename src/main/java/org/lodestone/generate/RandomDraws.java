@@ -59,6 +59,14 @@ final class RandomDraws {
         return random.nextDouble() < probability;
     }
 
+    /**
+     * True with probability {@code probability}; also true for the last of several candidates
+     * when none before it was chosen, so that at least one is. Draws once either way.
+     */
+    boolean chanceOrLastResort(double probability, boolean last, boolean chosenBefore) {
+        return chance(probability) || (last && !chosenBefore);
+    }
+
     <T> T pick(List<T> list) {
         return list.get(random.nextInt(list.size()));
     }

@@ -37,10 +37,10 @@ final class ScenarioFeatureDraws {
      */
     void buildDelays() {
         RandomDraws random = generation.random(Feature.BUILD_DELAYS);
-        List<DrawnFacility> projects = generation.facilities().stream().filter(f -> f.node.has("expansion")).toList();
+        List<DrawnFacility> projects = generation.projects();
         boolean any = false;
         for (int s = 1; s < scenarios.size(); s++) {
-            if (!(random.chance(0.5) || (s == scenarios.size() - 1 && !any))) {
+            if (!random.chanceOrLastResort(0.5, s == scenarios.size() - 1, any)) {
                 continue;
             }
             ObjectNode delay = ((ObjectNode) scenarios.get(s)).putArray("buildDelays").addObject();
@@ -99,7 +99,7 @@ final class ScenarioFeatureDraws {
                     sameYears(control, factor);
                 }
             }
-            if (factors.isEmpty() && (random.chance(0.25) || (s == scenarios.size() - 1 && !any))) {
+            if (factors.isEmpty() && random.chanceOrLastResort(0.25, s == scenarios.size() - 1, any)) {
                 ObjectNode factor = factors.addObject();
                 factor.put("element", random.pick(generation.elements).id());
                 factor.set("factor", jsonNumber(quantise(random.uniform(0.8, 1.3), 0.01)));

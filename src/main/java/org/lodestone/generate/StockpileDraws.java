@@ -37,7 +37,7 @@ final class StockpileDraws {
                 int e = 0;
                 for (Map.Entry<String, double[]> element : demand.entrySet()) {
                     e++;
-                    if (random.chance(0.6) || (e == demand.size() && !any)) {
+                    if (random.chanceOrLastResort(0.6, e == demand.size(), any)) {
                         stockpile(out.addObject(), buyer, element.getKey(), element.getValue(), true);
                         any = true;
                     }
