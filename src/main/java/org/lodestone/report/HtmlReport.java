@@ -31,7 +31,7 @@ import org.lodestone.plan.Plan;
  *
  * <pre>{@code
  * HtmlReport report = new HtmlReport("Lodestone plan: quickstart");
- * report.addPlan(instance, plan);                 // header figures, Sankey, build timeline, costs
+ * report.addPlan(instance, plan);                 // header figures, Sankey, builds, stockpiles, costs
  * report.addSweep("/riskWeight", points);         // objective against a swept value
  * report.addPareto(frontier);                     // cost against expected risk
  * report.addStress(rows);                         // per-country stress results
@@ -107,7 +107,10 @@ public final class HtmlReport {
     // ---------------------------------------------------------------------------------------
     // parts
 
-    /** Adds a plan: its key figures (in the header for the first plan), flows, builds and costs. */
+    /**
+     * Adds a plan: its key figures (in the header for the first plan), flows, builds, stockpiles
+     * (when the instance has any) and costs.
+     */
     public HtmlReport addPlan(Instance instance, Plan plan) {
         return addPlan(null, instance, plan);
     }
