@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.lodestone.generate.Feature;
 import org.lodestone.generate.InstanceGenerator;
 import org.lodestone.generate.InstanceGenerator.GeneratorSpec;
 import org.lodestone.io.AtomicFiles;
@@ -51,9 +57,40 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--v2", description = "Use every feature of model version 2 (schema lodestone/2): "
+            + "the same as --with with every feature.")
+    boolean allFeatures;
+
+    @Option(names = "--with", paramLabel = "FEATURE", split = ",",
+            description = "Features of model version 2 to use, comma-separated or repeated: ${COMPLETION-CANDIDATES}. "
+                    + "Build delays, price factors and reveal years need --scenarios 2 or more. Without --v2 or "
+                    + "--with the instance is version 1, as before.",
+            completionCandidates = FeatureKeys.class)
+    List<String> featureKeys = new ArrayList<>();
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the instance here (atomically); without -o it goes to standard output.")
     Path output;
+
+    /** The feature keys, for the help text. */
+    static final class FeatureKeys implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Feature.values()).map(Feature::key).iterator();
+        }
+    }
+
+    private Set<Feature> features() {
+        Set<Feature> features = EnumSet.noneOf(Feature.class);
+        if (allFeatures) {
+            features.addAll(EnumSet.allOf(Feature.class));
+        }
+        for (String key : featureKeys) {
+            features.add(Feature.ofKey(key.trim()).orElseThrow(() -> new CommandLine.ParameterException(
+                    spec.commandLine(), "--with: unknown feature \"" + key + "\" (features: " + Feature.keys() + ")")));
+        }
+        return features;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -62,7 +99,8 @@ final class GenerateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + String.join("; --", problems));
         }
         new OutputFiles().file("-o", output, "instance.json").require();
-        GeneratorSpec generatorSpec = new GeneratorSpec(years, mines, refineries, buyers, elements, scenarios, seed);
+        GeneratorSpec generatorSpec = new GeneratorSpec(years, mines, refineries, buyers, elements, scenarios, seed,
+                features());
         ObjectNode tree = InstanceGenerator.generate(generatorSpec);
         try {
             InstanceReader.toInstance(tree);

@@ -72,8 +72,10 @@ final class BuyerDraws {
                 node.set("substitutes", substitutes(demanded));
                 anySubstitute = true;
             }
+            buyer.id = id;
             generation.buyerNodes.add(node);
             generation.buyerIds.add(id);
+            generation.buyers.add(buyer);
         }
         return out;
     }
@@ -191,8 +193,9 @@ final class BuyerDraws {
         for (int e = 0; e < demandPerElement.length; e++) {
             if (demandPerElement[e] != null) {
                 demanded.add(e);
-                demandNode.set(generation.elements.get(e).id(),
-                        generation.series.demand(demandPerElement[e]).node());
+                SeriesDraws.Series series = generation.series.demand(demandPerElement[e]);
+                demandNode.set(generation.elements.get(e).id(), series.node());
+                buyer.demand.put(generation.elements.get(e).id(), series.values());
             }
         }
         if (demanded.isEmpty()) { // nothing reaches this buyer: a token demand, met by shortfall
@@ -201,8 +204,11 @@ final class BuyerDraws {
                 e++;
             }
             demanded.add(e);
-            demandNode.set(generation.elements.get(e).id(),
-                    jsonNumber(generation.elements.get(e).price()[0] > 1e5 ? 1 : 100));
+            double token = generation.elements.get(e).price()[0] > 1e5 ? 1 : 100;
+            demandNode.set(generation.elements.get(e).id(), jsonNumber(token));
+            double[] values = new double[years];
+            Arrays.fill(values, token);
+            buyer.demand.put(generation.elements.get(e).id(), values);
         }
         return demanded;
     }

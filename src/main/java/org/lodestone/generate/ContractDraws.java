@@ -4,12 +4,16 @@ import static org.lodestone.generate.InstanceGenerator.START;
 import static org.lodestone.generate.Quantities.jsonNumber;
 import static org.lodestone.generate.Quantities.quantise;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Contracts with facilities, numbered k1, k2, ... in this order: the offtakes that make projects
@@ -19,7 +23,12 @@ final class ContractDraws {
     private final Generation generation;
     private final RandomDraws random;
     private final ArrayNode out = JsonNodeFactory.instance.arrayNode();
+    /** The contracts as drawn, in the order of {@link #out}. */
+    private final List<DrawnContract> drawn = new ArrayList<>();
     private int nextNumber = 1;
+
+    /** A contract as written, the facility it is on, and whether it is the offtake of a project. */
+    private record DrawnContract(ObjectNode node, DrawnFacility facility, boolean offtake) {}
 
     ContractDraws(Generation generation) {
         this.generation = generation;
@@ -52,7 +61,7 @@ final class ContractDraws {
 
     /** Bankability: an offtake that makes a build with requiresOfftake possible, from the year it can be online. */
     private void offtake(DrawnFacility project) {
-        ObjectNode contract = contract(project, "optional");
+        ObjectNode contract = contract(project, "optional", true);
         int online = project.earliestStart + project.leadTime;
         if (online > START && online <= generation.lastYear) {
             contract.put("fromYear", online);
@@ -69,10 +78,70 @@ final class ContractDraws {
         }
     }
 
+    /**
+     * Prices indexed to the NdPr market (model-v2.md §2.4) on about 35 % of the contracts, at least
+     * one: share × NdPr price is 95–110 % of the fixed price drawn, the floor 70–95 % of share ×
+     * the lowest NdPr price of the horizon, and 40 % of them have a cap at 130–180 % of share ×
+     * the highest. The index takes the fixed price's place. From the
+     * {@link Feature#INDEXED_CONTRACTS} stream; call after {@link #contracts}.
+     */
+    void indexPrices() {
+        RandomDraws index = generation.random(Feature.INDEXED_CONTRACTS);
+        DrawnElement ndpr = generation.elements.get(0);
+        double lowest = Arrays.stream(ndpr.price()).min().orElse(0);
+        boolean any = false;
+        for (int k = 0; k < drawn.size(); k++) {
+            if (!index.chanceOrLastResort(0.35, k == drawn.size() - 1, any)) {
+                continue;
+            }
+            ObjectNode contract = drawn.get(k).node();
+            double share = Math.max(0.001,
+                    quantise(contract.get("price").doubleValue() * index.uniform(0.95, 1.1) / ndpr.meanPrice(), 0.001));
+            ObjectNode priceIndex = JsonNodeFactory.instance.objectNode();
+            priceIndex.put("element", ndpr.id());
+            priceIndex.set("share", jsonNumber(share));
+            priceIndex.set("floor", jsonNumber(quantise(share * lowest * index.uniform(0.7, 0.95), 10)));
+            if (index.chance(0.4)) {
+                priceIndex.set("cap", jsonNumber(quantise(share * ndpr.maxPrice() * index.uniform(1.3, 1.8), 10)));
+            }
+            replaceField(contract, "price", "priceIndex", priceIndex);
+            any = true;
+        }
+    }
+
+    /**
+     * Delivery-contingent take-or-pay (model-v2.md §2.5) on about 70 % of the project offtakes
+     * (at least one) and 15 % of the other contracts: nothing is owed while the plant cannot
+     * deliver. From the {@link Feature#CONTINGENT_CONTRACTS} stream; call after {@link #contracts}.
+     */
+    void makeContingent() {
+        RandomDraws contingent = generation.random(Feature.CONTINGENT_CONTRACTS);
+        boolean any = false;
+        for (DrawnContract contract : drawn) {
+            if (contingent.chance(contract.offtake() ? 0.7 : 0.15)) {
+                contract.node().put("contingent", true);
+                any = true;
+            }
+        }
+        if (!any && !drawn.isEmpty()) {
+            drawn.stream().filter(DrawnContract::offtake).findFirst().orElse(drawn.get(0)).node()
+                    .put("contingent", true);
+        }
+    }
+
+    /** Puts {@code value} under {@code name} where {@code old} was, keeping the order of the other fields. */
+    private static void replaceField(ObjectNode node, String old, String name, ObjectNode value) {
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        node.properties().forEach(field -> fields.put(field.getKey().equals(old) ? name : field.getKey(),
+                field.getKey().equals(old) ? value : field.getValue()));
+        node.removeAll();
+        node.setAll(fields);
+    }
+
     /** Take-or-pay already in force (some began before the horizon). */
     private void signed(DrawnFacility facility) {
         int years = generation.years;
-        ObjectNode contract = contract(facility, "signed");
+        ObjectNode contract = contract(facility, "signed", false);
         int from = START;
         if (random.chance(0.4)) {
             from = START - random.between(1, 3);
@@ -98,7 +167,7 @@ final class ContractDraws {
     /** A supply deal on offer, cheaper than spot for a commitment. */
     private void optional(DrawnFacility facility) {
         int years = generation.years;
-        ObjectNode contract = contract(facility, "optional");
+        ObjectNode contract = contract(facility, "optional", false);
         int from = START;
         if (random.chance(0.4) && years > 1) {
             from = START + random.between(1, years - 1);
@@ -118,8 +187,9 @@ final class ContractDraws {
         contract.set("signingCost", jsonNumber(quantise(random.uniform(5e5, 1e7), 10000)));
     }
 
-    private ObjectNode contract(DrawnFacility facility, String status) {
+    private ObjectNode contract(DrawnFacility facility, String status, boolean offtake) {
         ObjectNode contract = out.addObject();
+        drawn.add(new DrawnContract(contract, facility, offtake));
         contract.put("id", "k" + nextNumber++);
         contract.put("facility", facility.id);
         contract.put("status", status);

@@ -2,7 +2,9 @@ package org.lodestone.generate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.lodestone.generate.Catalog.BuyerKind;
@@ -30,6 +32,11 @@ final class DrawnBuyer {
     double[] reachableUncapped;
     /** The same without the mandate and the cap. */
     double[] reachableUnrestricted;
+
+    /** The id, once written. */
+    String id;
+    /** Each element of its demand as written, with its value in each year (set when written). */
+    final Map<String, double[]> demand = new LinkedHashMap<>();
 
     DrawnBuyer(BuyerKind kind, String country, int elements) {
         this.kind = kind;

@@ -244,6 +244,32 @@ final class FacilityDraws {
         return recovery;
     }
 
+    /**
+     * Ramp-ups (model-v2.md §2.1) on about 70 % of the projects, at least one: a build gives
+     * 20–60 % of its nameplate capacity in its first year online and grows in equal steps (to a
+     * tenth) to 100 % in its last listed year, over 3–4 years for a mine and 2–3 for a refinery. From the
+     * {@link Feature#RAMP_UP} stream; the expansion's last field.
+     */
+    void rampUps() {
+        RandomDraws rampUp = generation.random(Feature.RAMP_UP);
+        List<DrawnFacility> projects = generation.projects();
+        boolean any = false;
+        for (int i = 0; i < projects.size(); i++) {
+            if (rampUp.chanceOrLastResort(0.7, i == projects.size() - 1, any)) {
+                DrawnFacility project = projects.get(i);
+                boolean mine = generation.mines.contains(project);
+                ArrayNode shares = ((ObjectNode) project.node.get("expansion")).putArray("rampUp");
+                int length = mine ? rampUp.between(3, 4) : rampUp.between(2, 3);
+                double first = quantise(rampUp.uniform(0.2, 0.6), 0.1);
+                for (int k = 0; k < length; k++) {
+                    double share = k == length - 1 ? 1 : quantise(first + (1 - first) * k / (length - 1), 0.1);
+                    shares.add(jsonNumber(share));
+                }
+                any = true;
+            }
+        }
+    }
+
     /** A buildable project: modules, lead time, start window, capex and opex, bankability. */
     private ObjectNode expansion(DrawnFacility facility, boolean mine) {
         ObjectNode expansion = NODES.objectNode();

@@ -5,6 +5,7 @@ import static org.lodestone.generate.InstanceGenerator.START;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,14 @@ final class Generation {
     final List<DrawnFacility> refineries = new ArrayList<>();
     final List<ObjectNode> buyerNodes = new ArrayList<>();
     final List<String> buyerIds = new ArrayList<>();
+    /** The buyers as drawn, in the order of {@link #buyerIds}. */
+    final List<DrawnBuyer> buyers = new ArrayList<>();
     /** The instance's export controls, as the reachable-supply estimate reads them. */
     final List<ExportRule> exportRules = new ArrayList<>();
     /** How many ids each stem ("au-mine") has been given. */
     private final Map<String, Integer> idCounts = new LinkedHashMap<>();
+    /** The streams of the version-2 features drawn so far. */
+    private final Map<Feature, RandomDraws> featureStreams = new EnumMap<>(Feature.class);
 
     Generation(GeneratorSpec spec) {
         this.spec = spec;
@@ -52,6 +57,11 @@ final class Generation {
             countries.add(country);
             countryById.put(country.id(), country);
         }
+    }
+
+    /** The random stream of a version-2 feature, apart from {@link #random} (see {@link RandomDraws#forFeature}). */
+    RandomDraws random(Feature feature) {
+        return featureStreams.computeIfAbsent(feature, f -> RandomDraws.forFeature(spec.seed(), f));
     }
 
     /** The next id of {@code stem}: stem-1, stem-2, ... */
@@ -90,6 +100,11 @@ final class Generation {
         List<DrawnFacility> all = new ArrayList<>(mines);
         all.addAll(refineries);
         return all;
+    }
+
+    /** The mines and refineries with an expansion project, in that order. */
+    List<DrawnFacility> projects() {
+        return facilities().stream().filter(f -> f.node.has("expansion")).toList();
     }
 
     /** The index of element {@code id}, -1 if the instance has none such. */

@@ -13,7 +13,25 @@ final class RandomDraws {
     private final SplittableRandom random;
 
     RandomDraws(long seed) {
-        this.random = new SplittableRandom(seed);
+        this(new SplittableRandom(seed));
+    }
+
+    private RandomDraws(SplittableRandom random) {
+        this.random = random;
+    }
+
+    /**
+     * The stream of one version-2 feature: the (ordinal + 1)-th split of a fresh generator of
+     * {@code seed}. It depends only on the seed and the feature, and the main stream of the same
+     * seed is a separate generator, so version-1 draws stay as they were.
+     */
+    static RandomDraws forFeature(long seed, Feature feature) {
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom stream = root.split();
+        for (int i = 0; i < feature.ordinal(); i++) {
+            stream = root.split();
+        }
+        return new RandomDraws(stream);
     }
 
     /** Uniform in [0, 1). */
@@ -39,6 +57,14 @@ final class RandomDraws {
     /** True with probability {@code probability}. */
     boolean chance(double probability) {
         return random.nextDouble() < probability;
+    }
+
+    /**
+     * True with probability {@code probability}; also true for the last of several candidates
+     * when none before it was chosen, so that at least one is. Draws once either way.
+     */
+    boolean chanceOrLastResort(double probability, boolean last, boolean chosenBefore) {
+        return chance(probability) || (last && !chosenBefore);
     }
 
     <T> T pick(List<T> list) {

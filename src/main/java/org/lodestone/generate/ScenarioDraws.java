@@ -208,6 +208,22 @@ final class ScenarioDraws {
         }
     }
 
+    /**
+     * Three times in ten, lets a Chinese export control through to some buyer countries (each
+     * with probability 0.3): {@code allowedDestinations}, when any is drawn.
+     */
+    static void allowSomeBuyerCountries(Generation generation, RandomDraws random, ObjectNode control) {
+        if (random.chance(0.3)) {
+            List<String> destinations = generation.buyerCountries();
+            destinations.remove("CN");
+            List<String> allowed = random.someOf(destinations, 0.3);
+            if (!allowed.isEmpty()) {
+                ArrayNode allowedNode = control.putArray("allowedDestinations");
+                allowed.forEach(allowedNode::add);
+            }
+        }
+    }
+
     private ArrayNode exportControls() {
         ArrayNode out = NODES.arrayNode();
         ObjectNode control = out.addObject();
@@ -220,15 +236,7 @@ final class ScenarioDraws {
                 }
             } // else both stages, every element
             window(control, 0.8, 0.3);
-            if (random.chance(0.3)) {
-                List<String> destinations = generation.buyerCountries();
-                destinations.remove("CN");
-                List<String> allowed = random.someOf(destinations, 0.3);
-                if (!allowed.isEmpty()) {
-                    ArrayNode allowedNode = control.putArray("allowedDestinations");
-                    allowed.forEach(allowedNode::add);
-                }
-            }
+            allowSomeBuyerCountries(generation, random, control);
         } else { // another mining country bans raw-ore exports
             List<String> miningCountries = new ArrayList<>();
             for (DrawnFacility mine : generation.mines) {

@@ -6,8 +6,10 @@ import static org.lodestone.report.Markup.f;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.lodestone.domain.Instance;
 import org.lodestone.domain.Mine;
@@ -50,9 +52,14 @@ final class Charts {
                 .thenComparing(Plan.Build::facility));
         int first = instance.horizon().start();
         int end = instance.horizon().last() + 1; // exclusive
+        Map<Plan.Build, List<LateBuilds.Late>> late = new HashMap<>();
         for (Plan.Build b : builds) {
             first = Math.min(first, b.startYear());
             end = Math.max(end, b.onlineYear() + 1);
+            late.put(b, LateBuilds.of(instance, b));
+            for (LateBuilds.Late l : late.get(b)) {
+                end = Math.max(end, l.year() + 1);
+            }
         }
         end = Math.min(end, first + 60);
         double left = 270;
@@ -122,8 +129,11 @@ final class Charts {
             double xs = left + (b.startYear() - first) * perYear;
             double xo = left + (Math.min(b.onlineYear(), end) - first) * perYear;
             double xe = left + (Math.max(horizonEnd, Math.min(b.onlineYear(), end)) - first) * perYear;
+            List<LateBuilds.Late> lateYears = late.get(b);
             String tip = b.facility() + ": construction " + b.startYear() + "\u2013" + (b.onlineYear() - 1)
-                    + ", online from " + b.onlineYear() + ", " + modules + ", " + capacity;
+                    + ", online from " + b.onlineYear()
+                    + (lateYears.isEmpty() ? "" : " (late: " + LateBuilds.describe(lateYears) + ")")
+                    + ", " + modules + ", " + capacity;
             if (xo > xs) {
                 svg.append("<rect x=\"").append(f(xs)).append("\" y=\"").append(f(barY)).append("\" width=\"")
                         .append(f(xo - xs)).append("\" height=\"").append(f(barH)).append("\" rx=\"3\" fill=\"url(#")
@@ -151,6 +161,23 @@ final class Charts {
             }
             if (b.onlineYear() >= end) {
                 text(svg, "nv", right - 4, barY + barH / 2 + 4, "end", "online " + b.onlineYear() + " (after the chart)");
+            }
+            // where a scenario delays the build: a dashed line at the year it comes online there, and
+            // one label for all of them under the bar's right end, so that labels never overlap
+            if (!lateYears.isEmpty()) {
+                svg.append("<text class=\"nv\" style=\"fill:#B33A12\" x=\"").append(f(right - 4)).append("\" y=\"")
+                        .append(f(barY + barH + 11)).append("\" text-anchor=\"end\">")
+                        .append(esc("late: " + LateBuilds.describe(lateYears))).append("</text>\n");
+            }
+            for (Map.Entry<Integer, List<String>> delayed : LateBuilds.byYear(lateYears).entrySet()) {
+                int year = delayed.getKey();
+                int years = year - b.onlineYear();
+                double x = left + (Math.min(year, end) - first) * perYear;
+                svg.append("<line x1=\"").append(f(x)).append("\" y1=\"").append(f(barY - 6)).append("\" x2=\"")
+                        .append(f(x)).append("\" y2=\"").append(f(barY + barH + 2)).append("\" stroke=\"#B33A12\" ")
+                        .append("stroke-width=\"3\" stroke-dasharray=\"4 3\"><title>").append(esc(b.facility()
+                                + ": online " + year + " in " + String.join(", ", delayed.getValue()) + " (" + years
+                                + (years == 1 ? " year" : " years") + " late)")).append("</title></line>\n");
             }
         }
         return svg.append("</svg>").toString();
@@ -226,12 +253,51 @@ final class Charts {
 
     /**
      * One line of an {@link #xy} chart. {@code base}, when given, makes it a band filled down
-     * to those values (a stacked part); {@code labels} name the points (null entries for none).
+     * to those values (a stacked part); {@code labels} name the points (null entries for none);
+     * {@code namedTips} starts each marker's tip with the series' name, for lines told apart by colour only.
      */
     record Series(String name, String colour, double[] x, double[] y, double[] base, String[] labels,
-                  boolean markers, double stroke) {}
+                  boolean markers, double stroke, boolean namedTips) {
+        /** A series whose markers' tips do not repeat its name (one series, or points labelled). */
+        Series(String name, String colour, double[] x, double[] y, double[] base, String[] labels, boolean markers,
+               double stroke) {
+            this(name, colour, x, y, base, labels, markers, stroke, false);
+        }
+    }
 
-    record Axis(String title, boolean money) {}
+    /** An axis: its title and how its values read (money in USD, calendar years, or plain numbers). */
+    record Axis(String title, boolean money, boolean years) {
+        Axis(String title, boolean money) {
+            this(title, money, false);
+        }
+
+        /** An axis of calendar years: whole years for ticks, written without a thousands separator. */
+        static Axis years(String title) {
+            return new Axis(title, false, true);
+        }
+
+        double[] ticks(double lo, double hi, int target) {
+            if (!years) {
+                return Markup.ticks(lo, hi, target);
+            }
+            int first = (int) Math.floor(lo);
+            int last = (int) Math.ceil(hi);
+            int step = Math.max(1, (int) Math.ceil((last - first) / (double) target));
+            double[] ticks = new double[(last - first + step - 1) / step + 1];
+            for (int i = 0; i < ticks.length; i++) {
+                ticks[i] = first + i * step;
+            }
+            return ticks;
+        }
+
+        String tick(double v, double step, double[] all) {
+            return years ? Long.toString(Math.round(v)) : Markup.tick(v, step, money, all);
+        }
+
+        String value(double v) {
+            return years ? Long.toString(Math.round(v)) : fmt(v, money);
+        }
+    }
 
     static String xy(List<Series> series, Axis xAxis, Axis yAxis, String aria, boolean yFromZero) {
         double xLo = Double.POSITIVE_INFINITY;
@@ -265,7 +331,7 @@ final class Charts {
             return svg.append("</svg>").toString();
         }
         if (xHi == xLo) {
-            double pad = xLo == 0 ? 1 : Math.abs(xLo) * 0.1;
+            double pad = xLo == 0 || xAxis.years() ? 1 : Math.abs(xLo) * 0.1;
             xLo -= pad;
             xHi += pad;
         }
@@ -278,8 +344,8 @@ final class Charts {
             yLo -= pad;
             yHi += pad;
         }
-        double[] xt = Markup.ticks(xLo, xHi, 8);
-        double[] yt = Markup.ticks(yLo, yHi, 6);
+        double[] xt = xAxis.ticks(xLo, xHi, 8);
+        double[] yt = yAxis.ticks(yLo, yHi, 6);
         double x0 = xt[0];
         double x1 = xt[xt.length - 1];
         double y0 = yt[0];
@@ -295,13 +361,13 @@ final class Charts {
             svg.append("<line class=\"").append(t == 0 ? "zero" : "grid").append("\" x1=\"").append(f(left))
                     .append("\" y1=\"").append(f(ty)).append("\" x2=\"").append(f(right)).append("\" y2=\"")
                     .append(f(ty)).append("\"/>\n");
-            text(svg, "axis", left - 8, ty + 4, "end", Markup.tick(t, yStep, yAxis.money(), yt));
+            text(svg, "axis", left - 8, ty + 4, "end", yAxis.tick(t, yStep, yt));
         }
         for (double t : xt) {
             double tx = px.applyAsDouble(t);
             svg.append("<line class=\"grid\" x1=\"").append(f(tx)).append("\" y1=\"").append(f(top))
                     .append("\" x2=\"").append(f(tx)).append("\" y2=\"").append(f(bottom)).append("\"/>\n");
-            text(svg, "axis", tx, bottom + 18, "middle", Markup.tick(t, xStep, xAxis.money(), xt));
+            text(svg, "axis", tx, bottom + 18, "middle", xAxis.tick(t, xStep, xt));
         }
         svg.append("<rect class=\"frame\" x=\"").append(f(left)).append("\" y=\"").append(f(top)).append("\" width=\"")
                 .append(f(right - left)).append("\" height=\"").append(f(bottom - top)).append("\"/>\n");
@@ -364,8 +430,8 @@ final class Charts {
                 double cx = px.applyAsDouble(s.x()[i]);
                 double cy = py.applyAsDouble(s.y()[i]);
                 String label = s.labels() == null ? null : s.labels()[i];
-                String tip = (label == null ? "" : label + ": ") + xAxis.title() + " " + fmt(s.x()[i], xAxis.money())
-                        + ", " + yAxis.title() + " " + fmt(s.y()[i], yAxis.money());
+                String tip = (s.namedTips() ? s.name() + ": " : "") + (label == null ? "" : label + ": ") + xAxis.title() + " " + xAxis.value(s.x()[i])
+                        + ", " + yAxis.title() + " " + yAxis.value(s.y()[i]);
                 svg.append("<circle class=\"pt\" cx=\"").append(f(cx)).append("\" cy=\"").append(f(cy))
                         .append("\" r=\"5\" fill=\"").append(s.colour()).append("\"><title>").append(esc(tip))
                         .append("</title></circle>\n");

@@ -19,6 +19,8 @@ import org.lodestone.domain.Contract;
 import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Country;
 import org.lodestone.domain.Instance;
+import org.lodestone.domain.RiskAversion;
+import org.lodestone.domain.Stockpile;
 import org.lodestone.io.AtomicFiles;
 import org.lodestone.plan.Plan;
 
@@ -29,7 +31,7 @@ import org.lodestone.plan.Plan;
  *
  * <pre>{@code
  * HtmlReport report = new HtmlReport("Lodestone plan: quickstart");
- * report.addPlan(instance, plan);                 // header figures, Sankey, build timeline, costs
+ * report.addPlan(instance, plan);                 // header figures, Sankey, builds, stockpiles, costs
  * report.addSweep("/riskWeight", points);         // objective against a swept value
  * report.addPareto(frontier);                     // cost against expected risk
  * report.addStress(rows);                         // per-country stress results
@@ -105,7 +107,10 @@ public final class HtmlReport {
     // ---------------------------------------------------------------------------------------
     // parts
 
-    /** Adds a plan: its key figures (in the header for the first plan), flows, builds and costs. */
+    /**
+     * Adds a plan: its key figures (in the header for the first plan), flows, builds, stockpiles
+     * (when the instance has any) and costs.
+     */
     public HtmlReport addPlan(Instance instance, Plan plan) {
         return addPlan(null, instance, plan);
     }
@@ -126,6 +131,9 @@ public final class HtmlReport {
         }
         add("Flows" + suffix, flows(instance, plan));
         add("Builds and contracts" + suffix, builds(instance, plan));
+        if (!instance.stockpiles().isEmpty()) {
+            add("Stockpiles" + suffix, stockpiles(instance, plan));
+        }
         add("Costs" + suffix, costs(instance, plan));
         return this;
     }
@@ -338,6 +346,12 @@ public final class HtmlReport {
                     ? "\u00D7 " + Markup.number(instance.riskWeight()) + " USD/t = "
                     + Markup.money(instance.riskWeight() * plan.risk()) + " USD" : "not priced", null);
         }
+        if (plan.status().hasSolution() && instance.riskAversion().isPresent()) {
+            RiskAversion aversion = instance.riskAversion().get();
+            card(b, "CVaR", plan.cvar() == null ? "-" : Markup.money(plan.cvar()) + " USD", "worst "
+                    + Markup.number(100 * (1 - aversion.alpha())) + " % \u00B7 weight " + Markup.number(aversion.weight())
+                    + " \u00B7 premium " + Markup.money(plan.costs().get(CostPart.RISK_PREMIUM)) + " USD", null);
+        }
         Plan.SolverInfo s = plan.solver();
         if (s != null) {
             String version = s.version() == null ? "" : s.version().startsWith(s.name())
@@ -369,7 +383,6 @@ public final class HtmlReport {
                         + "coloured by country.</p>\n");
         String group = id();
         int variants = plan.scenarios().size() > 1 ? plan.scenarios().size() + 1 : 1;
-        maxTabs = Math.max(maxTabs, variants);
         List<SankeyChart.Result> results = new ArrayList<>();
         List<String> names = new ArrayList<>();
         if (variants > 1) {
@@ -381,54 +394,50 @@ public final class HtmlReport {
             Plan.ScenarioPlan sp = plan.scenarios().get(s);
             names.add(sp.id() + " (p = " + Markup.number(sp.probability()) + ")");
         }
-        b.append("<div class=\"tabs\">\n");
-        for (int v = 0; v < variants; v++) {
-            b.append("<input type=\"radio\" name=\"").append(group).append("\" id=\"").append(group).append("-t")
-                    .append(v).append('"').append(v == 0 ? " checked=\"checked\"" : "").append("/>")
-                    .append("<label for=\"").append(group).append("-t").append(v).append("\">")
-                    .append(esc(names.get(v))).append("</label>\n");
-        }
         TreeSet<String> legendCountries = new TreeSet<>(Comparator.comparingInt(
                 (String c) -> indexOfCountry(instance, c)).thenComparing(Comparator.naturalOrder()));
+        List<String> panels = new ArrayList<>();
         for (int v = 0; v < variants; v++) {
             SankeyChart.Result r = results.get(v);
             legendCountries.addAll(r.countries());
-            b.append("<div class=\"panel\">\n<p class=\"totals\">").append(esc(v == 0 && variants > 1
+            StringBuilder panel = new StringBuilder();
+            panel.append("<p class=\"totals\">").append(esc(v == 0 && variants > 1
                     ? "Expected over the scenarios (weighted by probability): " : "Scenario " + names.get(v) + ": "))
                     .append("<b>").append(esc(Markup.tonnes(r.concentrate()))).append(" t REO</b> of concentrate, <b>")
                     .append(esc(Markup.tonnes(r.delivered()))).append(" t</b> of oxide delivered");
             if (r.surplus()) {
-                b.append(", <b>").append(esc(Markup.tonnes(r.surplusTonnes()))).append(" t</b> sold as surplus");
+                panel.append(", <b>").append(esc(Markup.tonnes(r.surplusTonnes()))).append(" t</b> sold as surplus");
             }
             if (r.shortfall()) {
-                b.append(", <b class=\"short\">").append(esc(Markup.tonnes(r.shortfallTonnes())))
+                panel.append(", <b class=\"short\">").append(esc(Markup.tonnes(r.shortfallTonnes())))
                         .append(" t</b> of demand unmet");
             }
-            b.append(".</p>\n<figure>").append(r.svg()).append("</figure>\n");
+            panel.append(".</p>\n<figure>").append(r.svg()).append("</figure>\n");
             if (!r.idleMines().isEmpty() || !r.idleRefineries().isEmpty()) {
-                b.append("<p class=\"idle\">Without flow: ");
+                panel.append("<p class=\"idle\">Without flow: ");
                 if (!r.idleMines().isEmpty()) {
-                    b.append(r.idleMines().size()).append(r.idleMines().size() == 1 ? " mine (" : " mines (")
+                    panel.append(r.idleMines().size()).append(r.idleMines().size() == 1 ? " mine (" : " mines (")
                             .append(esc(String.join(", ", r.idleMines()))).append(')');
                 }
                 if (!r.idleRefineries().isEmpty()) {
-                    b.append(r.idleMines().isEmpty() ? "" : "; ").append(r.idleRefineries().size())
+                    panel.append(r.idleMines().isEmpty() ? "" : "; ").append(r.idleRefineries().size())
                             .append(r.idleRefineries().size() == 1 ? " refinery (" : " refineries (")
                             .append(esc(String.join(", ", r.idleRefineries()))).append(')');
                 }
-                b.append(".</p>\n");
+                panel.append(".</p>\n");
             }
-            b.append("<details><summary>Values</summary>\n<table class=\"data\"><thead><tr><th>stage</th><th>from</th>"
+            panel.append("<details><summary>Values</summary>\n<table class=\"data\"><thead><tr><th>stage</th><th>from</th>"
                     + "<th>to</th><th class=\"num\">tonnes</th><th>by element</th></tr></thead><tbody>\n");
             for (SankeyChart.Row row : r.rows()) {
-                b.append("<tr><td>").append(esc(row.stage())).append("</td><td>").append(esc(row.from()))
+                panel.append("<tr><td>").append(esc(row.stage())).append("</td><td>").append(esc(row.from()))
                         .append("</td><td>").append(esc(row.to())).append("</td><td class=\"num\">")
                         .append(esc(Markup.tonnes(row.tonnes()))).append("</td><td>").append(esc(row.detail()))
                         .append("</td></tr>\n");
             }
-            b.append("</tbody></table></details>\n</div>\n");
+            panel.append("</tbody></table></details>\n");
+            panels.add(panel.toString());
         }
-        b.append("</div>\n");
+        b.append(tabs(group, names, panels));
         b.append("<ul class=\"legend\">");
         Map<String, Country> byId = new HashMap<>();
         for (Country c : instance.countries()) {
@@ -452,6 +461,25 @@ public final class HtmlReport {
         return b.toString();
     }
 
+    /**
+     * Panels with a selector: radio buttons styled as tabs (no script), the first panel shown at
+     * first; the page's CSS shows the panel of the checked button.
+     */
+    private String tabs(String group, List<String> names, List<String> panels) {
+        maxTabs = Math.max(maxTabs, names.size());
+        StringBuilder b = new StringBuilder("<div class=\"tabs\">\n");
+        for (int v = 0; v < names.size(); v++) {
+            b.append("<input type=\"radio\" name=\"").append(group).append("\" id=\"").append(group).append("-t")
+                    .append(v).append('"').append(v == 0 ? " checked=\"checked\"" : "").append("/>")
+                    .append("<label for=\"").append(group).append("-t").append(v).append("\">")
+                    .append(esc(names.get(v))).append("</label>\n");
+        }
+        for (String panel : panels) {
+            b.append("<div class=\"panel\">\n").append(panel).append("</div>\n");
+        }
+        return b.append("</div>\n").toString();
+    }
+
     private static int indexOfCountry(Instance instance, String id) {
         for (int i = 0; i < instance.countries().size(); i++) {
             if (instance.countries().get(i).id().equals(id)) {
@@ -467,6 +495,7 @@ public final class HtmlReport {
                 + "solid: online until the end of the horizon (").append(instance.horizon().last())
                 .append("). Builds are decided once, before the scenario is known.</p>\n");
         b.append("<figure>").append(Charts.timeline(instance, plan, id())).append("</figure>\n");
+        lateBuilds(b, instance, plan);
         if (!instance.contracts().isEmpty()) {
             int heldCount = 0;
             for (int k = 0; k < instance.contracts().size(); k++) {
@@ -484,15 +513,123 @@ public final class HtmlReport {
             for (int k = 0; k < instance.contracts().size(); k++) {
                 Contract c = instance.contracts().get(k);
                 boolean held = k < plan.contracts().size() && plan.contracts().get(k).held();
-                String decision = c.signed() ? "held (signed before)" : held ? "held (signed now)" : "not held";
+                String decision = (c.signed() ? "held (signed before)" : held ? "held (signed now)" : "not held")
+                        + (c.contingent() ? ", owed only as delivered" : "");
                 b.append("<tr><td>").append(esc(c.id())).append("</td><td>").append(esc(c.facility()))
                         .append("</td><td class=\"").append(held || c.signed() ? "held" : "nothold").append("\">")
                         .append(esc(decision)).append("</td><td class=\"num\">").append(esc(Markup.tonnes(c.minPerYear())))
-                        .append("</td><td class=\"num\">").append(esc(Markup.moneyFull(c.price()))).append("</td></tr>\n");
+                        .append("</td><td class=\"num\">").append(esc(price(c))).append("</td></tr>\n");
             }
             b.append("</tbody></table>\n").append(many ? "</details>\n" : "");
         }
         return b.toString();
+    }
+
+    /** A contract's price: fixed, or the market index it follows (model-v2.md §2.4). */
+    private static String price(Contract c) {
+        return c.priceIndex().map(index -> Markup.number(index.share()) + " \u00D7 " + index.element() + " price, floor "
+                + Markup.moneyFull(index.floor()) + index.cap().map(cap -> ", cap " + Markup.moneyFull(cap)).orElse(""))
+                .orElseGet(() -> Markup.moneyFull(c.price()));
+    }
+
+    /**
+     * The builds that scenarios delay (model-v2.md §2.2), under the timeline's dashed lines: the
+     * planned online year, and the year each such scenario gets the capacity. Nothing without delays.
+     */
+    private static void lateBuilds(StringBuilder b, Instance instance, Plan plan) {
+        StringBuilder rows = new StringBuilder();
+        for (Plan.Build build : plan.builds()) {
+            LateBuilds.byYear(LateBuilds.of(instance, build)).forEach((year, scenarios) ->
+                    rows.append("<tr><td>").append(esc(build.facility())).append("</td><td class=\"num\">")
+                            .append(build.onlineYear()).append("</td><td class=\"num\">").append(year)
+                            .append("</td><td>").append(esc(String.join(", ", scenarios))).append("</td></tr>\n"));
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        b.append("<h3>Builds late in some scenarios</h3>\n<p class=\"note\">Dashed lines on the timeline: the year "
+                + "a build comes online in a scenario that delays it. Capex and fixed opex follow the planned year; "
+                + "the capacity comes with the delay.</p>\n<table class=\"data\"><thead><tr><th>build</th>"
+                + "<th class=\"num\">planned online</th><th class=\"num\">online</th><th>in scenarios</th>"
+                + "</tr></thead><tbody>\n").append(rows).append("</tbody></table>\n");
+    }
+
+    /** Colour of the capacity line of the stock chart, apart from the scenarios' colours. */
+    private static final String CAPACITY = "#5B6472";
+
+    /**
+     * The stockpiles (model-v2.md §2.6): per stockpile, chosen with a selector, its level at the
+     * end of each year, one line per scenario, from the initial level (plotted at the end of the
+     * year before the horizon) under its capacity.
+     */
+    private String stockpiles(Instance instance, Plan plan) {
+        int start = instance.horizon().start();
+        int years = instance.horizon().years();
+        double[] xs = new double[years + 1];
+        for (int t = 0; t <= years; t++) {
+            xs[t] = start - 1 + t;
+        }
+        List<String> names = new ArrayList<>();
+        List<String> panels = new ArrayList<>();
+        for (Stockpile p : instance.stockpiles()) {
+            double[][] levels = StockLevels.levels(instance, plan, p);
+            double[] expected = StockLevels.expected(plan, levels);
+            List<Charts.Series> series = new ArrayList<>();
+            double[] capacity = new double[years + 1];
+            Arrays.fill(capacity, p.capacity());
+            series.add(new Charts.Series("capacity", CAPACITY, xs, capacity, null, null, false, 1.2));
+            for (int s = 0; s < levels.length; s++) {
+                series.add(new Charts.Series(plan.scenarios().get(s).id(),
+                        Markup.PALETTE.get(s % Markup.PALETTE.size()), xs, withInitial(p.initial(), levels[s]), null,
+                        null, years <= 20, 2, true));
+            }
+            StringBuilder panel = new StringBuilder("<p class=\"totals\">");
+            panel.append(esc(p.buyer() + " " + p.element())).append(": capacity <b>")
+                    .append(esc(Markup.tonnes(p.capacity()))).append(" t</b>, initial <b>")
+                    .append(esc(Markup.tonnes(p.initial()))).append(" t</b>");
+            if (p.minFinal() > 0) {
+                panel.append(", at least <b>").append(esc(Markup.tonnes(p.minFinal()))).append(" t</b> at the end");
+            }
+            panel.append("; expected <b>").append(esc(Markup.tonnes(StockLevels.expectedTotal(instance, plan, p, false))))
+                    .append(" t</b> filled and <b>")
+                    .append(esc(Markup.tonnes(StockLevels.expectedTotal(instance, plan, p, true))))
+                    .append(" t</b> released over the horizon.</p>\n<figure>")
+                    .append(Charts.xy(series, Charts.Axis.years("year"), new Charts.Axis("stock at year end (t)", false),
+                            "Stock levels of " + p.id(), true))
+                    .append("</figure>\n<details><summary>Values</summary>\n<table class=\"data\"><thead><tr>"
+                            + "<th>year</th>");
+            for (Plan.ScenarioPlan sp : plan.scenarios()) {
+                panel.append("<th class=\"num\">").append(esc(sp.id())).append(" (t)</th>");
+            }
+            panel.append(levels.length > 1 ? "<th class=\"num\">expected (t)</th>" : "").append("</tr></thead><tbody>\n");
+            for (int t = 0; t < years; t++) {
+                panel.append("<tr><td>").append(start + t).append("</td>");
+                for (double[] scenarioLevels : levels) {
+                    panel.append("<td class=\"num\">").append(esc(Markup.tonnes(scenarioLevels[t]))).append("</td>");
+                }
+                if (levels.length > 1) {
+                    panel.append("<td class=\"num\">").append(esc(Markup.tonnes(expected[t]))).append("</td>");
+                }
+                panel.append("</tr>\n");
+            }
+            panel.append("</tbody></table></details>\n");
+            names.add(p.id());
+            panels.add(panel.toString());
+        }
+        StringBuilder b = new StringBuilder();
+        b.append("<p class=\"note\">Tonnes in each stockpile at the end of each year, one line per scenario; the "
+                + "first point is the initial level, at the end of ").append(start - 1).append(". Oxide goes into "
+                + "stock from deliveries and comes out to meet the buyer's demand. Choose a stockpile:</p>\n");
+        b.append(tabs(id(), names, panels));
+        return b.toString();
+    }
+
+    /** The initial level followed by the year-end levels. */
+    private static double[] withInitial(double initial, double[] levels) {
+        double[] out = new double[levels.length + 1];
+        out[0] = initial;
+        System.arraycopy(levels, 0, out, 1, levels.length);
+        return out;
     }
 
     private String costs(Instance instance, Plan plan) {
@@ -524,6 +661,13 @@ public final class HtmlReport {
         b.append("<p class=\"note\">Expected over the scenarios, discounted to ").append(instance.horizon().start())
                 .append(", in USD. The parts add up to the objective; surplus revenue lowers it. Parts that are zero "
                         + "are left out.</p>\n");
+        instance.riskAversion().ifPresent(aversion -> b.append("<p class=\"note\">Risk aversion: CVaR at alpha ")
+                .append(esc(Markup.number(aversion.alpha()))).append(", the expected cost of the worst ")
+                .append(esc(Markup.number(100 * (1 - aversion.alpha())))).append(" % of probability, is <b>")
+                .append(plan.cvar() == null ? "-" : esc(Markup.moneyFull(plan.cvar()))).append(" USD</b>; with weight ")
+                .append(esc(Markup.number(aversion.weight()))).append(" the objective adds the risk premium, weight "
+                        + "\u00D7 (CVaR \u2212 expected cost) = <b>")
+                .append(esc(Markup.moneyFull(plan.costs().get(CostPart.RISK_PREMIUM)))).append(" USD</b>.</p>\n"));
         b.append("<figure>").append(Charts.bars(bars, "Cost breakdown")).append("</figure>\n");
         b.append("<ul class=\"legend\"><li><span class=\"sw\" style=\"background:").append(INVEST)
                 .append("\"></span>investment</li><li><span class=\"sw\" style=\"background:").append(OPERATE)
@@ -542,7 +686,7 @@ public final class HtmlReport {
 
     /** Colour of the group a part belongs to: investment, operations, penalties, revenue or risk. */
     private static String groupColour(CostPart part) {
-        if (part == CostPart.RISK) {
+        if (part == CostPart.RISK || part == CostPart.RISK_PREMIUM) {
             return RISK;
         }
         if (part.sign() < 0) {

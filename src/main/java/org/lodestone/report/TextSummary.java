@@ -1,6 +1,10 @@
 package org.lodestone.report;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +16,8 @@ import java.util.function.ToDoubleFunction;
 import org.lodestone.domain.Contract;
 import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Instance;
+import org.lodestone.domain.RiskAversion;
+import org.lodestone.domain.Stockpile;
 import org.lodestone.io.PlanJson;
 import org.lodestone.plan.MarginalValues;
 import org.lodestone.plan.ModelSize;
@@ -61,14 +67,17 @@ public final class TextSummary {
         out.printf(Locale.ROOT, "  %-18s %20s%n", "objective", money(plan.objective()));
         out.printf(Locale.ROOT, "Risk: %,.1f expected risk-tonnes%s%n", plan.risk(),
                 instance.riskBudget().map(b -> String.format(Locale.ROOT, " (budget %,.1f)", b)).orElse(""));
+        instance.riskAversion().ifPresent(aversion -> riskAversion(out, aversion, plan));
         out.println();
         if (plan.builds().isEmpty()) {
             out.println("Builds: none");
         } else {
             out.println("Builds");
             for (Plan.Build b : plan.builds()) {
-                out.printf(Locale.ROOT, "  %-20s start %d, online %d, %d module%s, +%,.0f t/yr%n", b.facility(),
-                        b.startYear(), b.onlineYear(), b.modules(), b.modules() == 1 ? "" : "s", b.capacityAdded());
+                List<LateBuilds.Late> late = LateBuilds.of(instance, b);
+                String online = b.onlineYear() + (late.isEmpty() ? "" : " (" + LateBuilds.describe(late) + ")");
+                out.printf(Locale.ROOT, "  %-20s start %d, online %s, %d module%s, +%,.0f t/yr%n", b.facility(),
+                        b.startYear(), online, b.modules(), b.modules() == 1 ? "" : "s", b.capacityAdded());
             }
         }
         if (!instance.contracts().isEmpty()) {
@@ -81,6 +90,9 @@ public final class TextSummary {
             }
         }
         shortfalls(out, plan);
+        if (!instance.stockpiles().isEmpty()) {
+            stockpiles(out, instance, plan);
+        }
         if (marginals != null) {
             marginals(out, instance, marginals);
         }
@@ -138,6 +150,98 @@ public final class TextSummary {
         for (Map.Entry<String, Double> e : sorted) {
             out.printf(Locale.ROOT, "  %-28s %,14.1f t%n", e.getKey(), e.getValue());
         }
+    }
+
+    /**
+     * CVaR at the plan and what it adds to the objective (model-v2.md §2.8): the expected cost
+     * C(s) of the worst (1 − alpha) of probability, and weight × its excess over the expectation.
+     */
+    private static void riskAversion(PrintWriter out, RiskAversion aversion, Plan plan) {
+        out.printf(Locale.ROOT, "CVaR (alpha %s): %s USD, the expected cost of the worst %s %% of probability; "
+                        + "weight %s, risk premium %s USD%n", plain(aversion.alpha()),
+                plan.cvar() == null ? "-" : money(plan.cvar()), plain(100 * (1 - aversion.alpha())),
+                plain(aversion.weight()), money(plan.costs().get(CostPart.RISK_PREMIUM)));
+    }
+
+    /** Stockpiles listed in the summary; the plan file holds the others. */
+    static final int SHOWN_STOCKPILES = 8;
+    /** Year columns of the stockpile table; longer horizons show every k-th year and the last. */
+    static final int STOCK_COLUMNS = 10;
+
+    /**
+     * Per stockpile its level at the end of the years, expected over the scenarios, and in the
+     * scenario where it falls lowest: what a reserve holds on average and in the worst case.
+     */
+    private static void stockpiles(PrintWriter out, Instance instance, Plan plan) {
+        out.println("Stockpiles (tonnes at year end)");
+        List<Integer> columns = stockColumns(instance.horizon().years());
+        List<Stockpile> shown = instance.stockpiles().stream().limit(SHOWN_STOCKPILES).toList();
+        for (Stockpile p : shown) {
+            out.printf(Locale.ROOT, "  %s: %s %s, capacity %,.1f, initial %,.1f%s%n", p.id(), p.buyer(), p.element(),
+                    p.capacity(), p.initial(),
+                    p.minFinal() > 0 ? String.format(Locale.ROOT, ", at least %,.1f at the end", p.minFinal()) : "");
+            double[][] levels = StockLevels.levels(instance, plan, p);
+            double[] expected = StockLevels.expected(plan, levels);
+            int lowest = plan.scenarios().size() > 1 ? lowestScenario(levels) : -1;
+            String lowestLabel = lowest < 0 ? "" : "lowest: " + plan.scenarios().get(lowest).id();
+            int width = Math.max("expected".length(), lowestLabel.length());
+            StringBuilder years = new StringBuilder(String.format(Locale.ROOT, "    %-" + width + "s", "year"));
+            columns.forEach(t -> years.append(String.format(Locale.ROOT, " %9d", instance.horizon().year(t))));
+            out.println(years);
+            stockRow(out, plan.scenarios().size() == 1 ? "level" : "expected", width, expected, columns);
+            if (lowest >= 0) {
+                stockRow(out, lowestLabel, width, levels[lowest], columns);
+            }
+            out.printf(Locale.ROOT, "    filled %,.1f t, released %,.1f t over the horizon (expected)%n",
+                    StockLevels.expectedTotal(instance, plan, p, false), StockLevels.expectedTotal(instance, plan, p, true));
+        }
+        if (instance.stockpiles().size() > shown.size()) {
+            out.printf(Locale.ROOT, "  and %d more stockpiles (in the plan file)%n",
+                    instance.stockpiles().size() - shown.size());
+        }
+    }
+
+    /** Indices of the years shown: every year up to {@link #STOCK_COLUMNS}, else every k-th and the last. */
+    private static List<Integer> stockColumns(int years) {
+        int every = (years + STOCK_COLUMNS - 1) / STOCK_COLUMNS;
+        List<Integer> columns = new ArrayList<>();
+        for (int t = (years - 1) % every; t < years; t += every) {
+            columns.add(t);
+        }
+        return columns;
+    }
+
+    private static void stockRow(PrintWriter out, String label, int width, double[] levels, List<Integer> columns) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "    %-" + width + "s", label));
+        columns.forEach(t -> row.append(String.format(Locale.ROOT, " %,9.1f", levels[t])));
+        out.println(row);
+    }
+
+    /**
+     * The scenario whose stock falls lowest (ties: the lower final level, then the first), or -1
+     * when every scenario holds the same levels: a row that would only repeat the expectation.
+     */
+    private static int lowestScenario(double[][] levels) {
+        int lowest = -1;
+        boolean differ = false;
+        for (int s = 0; s < levels.length; s++) {
+            differ |= !Arrays.equals(levels[s], levels[0]);
+            if (lowest < 0 || lowerThan(levels[s], levels[lowest])) {
+                lowest = s;
+            }
+        }
+        return differ ? lowest : -1;
+    }
+
+    private static boolean lowerThan(double[] a, double[] b) {
+        double minA = Arrays.stream(a).min().orElse(0);
+        double minB = Arrays.stream(b).min().orElse(0);
+        return minA < minB || minA == minB && a[a.length - 1] < b[b.length - 1];
+    }
+
+    /** A number as short as it is exact to four decimals: 0.9, 12.5, 5. */
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
     }
 
     private static void row(PrintWriter out, String label, double value) {

@@ -344,6 +344,107 @@ public class HtmlReportTest {
         assertEquals(html, Files.readString(again));
     }
 
+    // ---------------------------------------------------------------- model version 2
+
+    static String version2Report() {
+        return new HtmlReport("v2").addPlan(ModelV2Fixture.instance(), ModelV2Fixture.plan()).render();
+    }
+
+    /** The text of the section under heading {@code h2}, markup included. */
+    static String section(String html, String h2) {
+        int start = html.indexOf("<h2>" + h2 + "</h2>");
+        assertTrue(start >= 0, "no section " + h2);
+        return html.substring(start, html.indexOf("</section>", start));
+    }
+
+    @Test
+    void stockpilesGetASectionWithALinePerScenario() throws Exception {
+        String html = version2Report();
+        Document doc = parse(html);
+        assertEquals(List.of("Flows", "Builds and contracts", "Stockpiles", "Costs"), texts(doc, "h2"));
+        String stock = section(html, "Stockpiles");
+        assertAll(
+                () -> assertEquals(1, count(stock, "class=\"chart xy\""), stock),
+                () -> assertTrue(stock.contains("ev-makers NdPr: capacity <b>500 t</b>, initial <b>200 t</b>, "
+                        + "at least <b>100 t</b> at the end; expected <b>100 t</b> filled and <b>125 t</b> released"),
+                        stock),
+                // one line per scenario and the capacity, named at their ends
+                () -> assertTrue(stock.contains(">base</text>") && stock.contains(">cutoff</text>")
+                        && stock.contains(">capacity</text>"), stock),
+                // the years read as years, from the initial level at the end of 2025
+                () -> assertTrue(stock.contains(">2025</text>") && stock.contains(">2029</text>")
+                        && !stock.contains("2,02"), stock),
+                // each marker's tip names its scenario: cutoff is empty at the end of 2027
+                () -> assertTrue(stock.contains("<title>cutoff: year 2027, stock at year end (t) 0</title>"), stock),
+                () -> assertTrue(stock.contains("<title>base: year 2025, stock at year end (t) 200</title>"), stock),
+                // the values: 2026 base 250, cutoff 150, expected 225; 2029: 200, 100, 175
+                () -> assertTrue(stock.contains("<tr><td>2026</td><td class=\"num\">250</td><td class=\"num\">150"
+                        + "</td><td class=\"num\">225</td></tr>"), stock),
+                () -> assertTrue(stock.contains("<tr><td>2029</td><td class=\"num\">200</td><td class=\"num\">100"
+                        + "</td><td class=\"num\">175</td></tr>"), stock),
+                // the stockpile selector: the pattern of the flows' scenario selector
+                () -> assertTrue(stock.contains("<div class=\"tabs\">") && stock.contains("ev-reserve</label>"), stock));
+    }
+
+    @Test
+    void delayedBuildsAreMarkedWithTheirOnlineYearPerScenario() throws Exception {
+        String html = version2Report();
+        String builds = section(html, "Builds and contracts");
+        String timeline = ((Element) parse(html).getElementsByTagName("svg").item(3)).getTextContent();
+        assertAll(
+                () -> assertTrue(timeline.contains("kuantan: online 2030 in cutoff (2 years late)"), timeline),
+                () -> assertTrue(timeline.contains("online from 2028 (late: cutoff: 2030)"), timeline),
+                () -> assertTrue(timeline.contains("2030"), "the chart reaches the delayed year: " + timeline),
+                () -> assertTrue(builds.contains("stroke-dasharray"), builds),
+                () -> assertTrue(builds.contains("<h3>Builds late in some scenarios</h3>"), builds),
+                () -> assertTrue(builds.contains("<tr><td>kuantan</td><td class=\"num\">2028</td>"
+                        + "<td class=\"num\">2030</td><td>cutoff</td></tr>"), builds));
+    }
+
+    @Test
+    void cvarAndTheRiskPremiumAreInTheCosts() throws Exception {
+        String html = version2Report();
+        String costs = section(html, "Costs");
+        String header = texts(parse(html), "header").get(0);
+        assertAll(
+                () -> assertTrue(costs.contains("CVaR at alpha 0.9, the expected cost of the worst 10 % of probability, "
+                        + "is <b>2,500,000,000 USD</b>; with weight 0.3"), costs),
+                () -> assertTrue(costs.contains("= <b>30,000,000 USD</b>"), costs),
+                () -> assertTrue(costs.contains("<td>risk premium</td><td class=\"num\">30,000,000</td>"), costs),
+                () -> assertTrue(costs.contains("<td>holding</td><td class=\"num\">120,000</td>"), costs),
+                // the premium is priced risk: drawn in the risk colour
+                () -> assertTrue(costs.contains("fill=\"#E69F00\"><title>risk premium: 30,000,000 USD"), costs),
+                () -> assertTrue(header.contains("CVaR") && header.contains("2.50 bn USD")
+                        && header.contains("worst 10 % \u00B7 weight 0.3 \u00B7 premium 30.0 M USD"), header));
+    }
+
+    @Test
+    void indexedAndContingentContractsSayHowTheyArePriced() {
+        String builds = section(version2Report(), "Builds and contracts");
+        assertTrue(builds.contains("<td class=\"nothold\">not held, owed only as delivered</td>"), builds);
+        assertTrue(builds.contains("0.2 \u00D7 NdPr price, floor 12,000, cap 20,000"), builds);
+    }
+
+    @Test
+    void version2ReportsAreWellFormedSelfContainedAndDeterministic() throws Exception {
+        String html = version2Report();
+        parse(html);
+        assertEquals(html, version2Report());
+        assertFalse(html.contains("<script") || html.contains(" src=") || html.contains("<link"), "self-contained");
+        assertFalse(html.contains("NaN") || html.contains("Infinity"), "every number written");
+    }
+
+    /** None of it in a version-1 report (whose bytes the golden files pin down). */
+    @Test
+    void version1ReportsHaveNoneOfIt() {
+        String html = new HtmlReport("t").addPlan(instance("mt-weld"), plan("mt-weld")).render();
+        assertAll(
+                () -> assertFalse(html.contains("Stockpiles"), "stockpiles"),
+                () -> assertFalse(html.contains("CVaR"), "CVaR"),
+                () -> assertFalse(html.contains("stroke-dasharray"), "late builds"),
+                () -> assertFalse(html.contains("Builds late") || html.contains("(late:"), "late builds"));
+    }
+
     /** Headless Chromium (Debian's /usr/bin/chromium) renders the page; its DOM holds the drawn charts. */
     @Test
     void chromiumRendersTheCharts() throws Exception {
