@@ -8,8 +8,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import org.lodestone.domain.Buyer;
 import org.lodestone.domain.Contract;
 import org.lodestone.domain.CostPart;
@@ -36,9 +39,12 @@ import org.lodestone.plan.Plan.Delivery;
 import org.lodestone.plan.Plan.ScenarioPlan;
 
 /**
- * Independent check of a plan against model.md: re-checks every rule of §3 from the instance and
- * the plan alone, in the reference formulation (every delivered tonne names its mine of origin),
- * and recomputes every cost term of §4. It shares no code with the model builder on purpose.
+ * Independent check of a plan against model.md and model-v2.md: re-checks every rule of §3 and
+ * of version 2 from the instance and the plan alone, in the reference formulation (every
+ * delivered tonne names its mine of origin), and recomputes every cost term of §4. It shares no
+ * code with the model builder on purpose, nor the domain's helpers for version-2 rules (delays,
+ * ramp-up shares, price factors, indexed prices): a mistake there would otherwise pass unseen in
+ * both.
  *
  * <p>Entries that cannot be placed (unknown id, year outside the horizon, value that is not a
  * finite number) are reported and then left out of every rule and every cost.
@@ -444,11 +450,11 @@ public final class PlanChecker {
             return taken;
         }
 
-        /** Tonnes paid for: max(taken, minPerYear) for a held contract in its window, else what the plan reports. */
+        /** Tonnes paid for: max(taken, owed) for a held contract in its window, else what the plan reports. */
         private double paid(Contract k, int y) {
             ContractUse u = entries.contractUse(k.id(), y);
             if (heldContracts.contains(k.id()) && k.window().contains(y)) {
-                return Math.max(u == null ? 0 : u.taken(), k.minPerYear());
+                return Math.max(u == null ? 0 : u.taken(), owed(scenario, k, y));
             }
             return u == null ? 0 : u.paid();
         }
@@ -501,7 +507,11 @@ public final class PlanChecker {
             }
         }
 
-        /** A held contract in its window pays for max(taken, minPerYear). */
+        /**
+         * A held contract in its window pays for max(taken, owed), owed being minPerYear or, for a
+         * contingent contract, what the facility can deliver of it (model-v2.md §2.5); so the plan
+         * lists an entry wherever taken or owed is above the tolerance.
+         */
         private void checkContractPaid(Contract k, int y) {
             if (!heldContracts.contains(k.id()) || !k.window().contains(y)) {
                 return;
@@ -509,13 +519,24 @@ public final class PlanChecker {
             ContractUse u = entries.contractUse(k.id(), y);
             double paid = paid(k, y);
             double reported = u == null ? 0 : u.paid();
-            if (differs(reported, paid)) {
-                violations.add(at(y) + (u == null
-                        ? "held contract " + k.id() + " has no contractUse entry but must pay for its minPerYear "
-                                + num(k.minPerYear()) + " t"
-                        : "contract " + k.id() + " pays for " + num(reported) + " t but must pay for max(taken "
-                                + num(u.taken()) + ", minPerYear " + num(k.minPerYear()) + ") = " + num(paid) + " t"));
+            if (!differs(reported, paid)) {
+                return;
             }
+            String minimum;
+            String why = "";
+            if (k.contingent()) {
+                Facility f = facility(k.facility());
+                minimum = "owed " + num(owed(scenario, k, y));
+                why = " (minPerYear " + num(k.minPerYear()) + " × min(1, capacity factor "
+                        + num(factor(scenario.capacityFactors(), f, y)) + ") × availability "
+                        + num(availability(scenario, f, y)) + ")";
+            } else {
+                minimum = "minPerYear " + num(k.minPerYear());
+            }
+            violations.add(at(y) + (u == null
+                    ? "held contract " + k.id() + " has no contractUse entry but must pay for its " + minimum + " t"
+                    : "contract " + k.id() + " pays for " + num(reported) + " t but must pay for max(taken "
+                            + num(u.taken()) + ", " + minimum + ") = " + num(paid) + " t") + why);
         }
 
         /** Contracts on a facility take at most what it ships (mine) or takes in (refinery). */
@@ -784,28 +805,92 @@ public final class PlanChecker {
         return Math.pow(1 + instance.discountRate(), -(year - horizon.start()));
     }
 
-    /** Existing plus built capacity of {@code f} in {@code y}, times the scenario's capacity factors. */
+    /**
+     * Existing plus built capacity of {@code f} in {@code y}, times the scenario's capacity factors;
+     * a build adds its nameplate capacity times the share it gives in the year (model-v2.md §2.1, §2.2).
+     */
     private double capacity(Scenario sc, Facility f, int y) {
         double cap = f.capacity().at(horizon.index(y));
         for (Build b : buildsByFacility.getOrDefault(f.id(), List.of())) {
-            Expansion ex = f.expansion().orElseThrow();
-            if (y >= b.startYear() + ex.leadTime()) {
-                cap += b.modules() * ex.moduleSize();
-            }
+            cap += builtShare(sc, f, b, y) * b.modules() * f.expansion().orElseThrow().moduleSize();
         }
         return cap * factor(sc.capacityFactors(), f, y);
     }
 
+    /**
+     * The share of its nameplate capacity that build {@code b} of {@code f} gives in {@code y} of
+     * scenario {@code sc}: 0 before its online year τ + leadTime + D(s, f), then the ramp-up
+     * counted from that year, its last value holding (model-v2.md §2.1, §2.2).
+     */
+    private double builtShare(Scenario sc, Facility f, Build b, int y) {
+        Expansion ex = f.expansion().orElseThrow();
+        int online = b.startYear() + ex.leadTime() + delay(sc, f);
+        if (y < online) {
+            return 0;
+        }
+        List<Double> rampUp = ex.rampUp();
+        return rampUp.get(Math.min(y - online, rampUp.size() - 1));
+    }
+
+    /** D(s, f): the years of the scenario's build delays that match {@code f}, added up (model-v2.md §2.2). */
+    private static int delay(Scenario sc, Facility f) {
+        int years = 0;
+        for (Scenario.BuildDelay d : sc.buildDelays()) {
+            if (matches(d.country(), d.facility(), f)) {
+                years += d.years();
+            }
+        }
+        return years;
+    }
+
+    /** An entry naming a country matches every facility there, one naming a facility that one, neither all. */
+    private static boolean matches(Optional<String> country, Optional<String> facility, Facility f) {
+        return country.map(f.country()::equals).orElse(true) && facility.map(f.id()::equals).orElse(true);
+    }
+
     /** Product of the factors matching {@code f} that are active in {@code y}. */
     private static double factor(List<Scenario.FacilityFactor> factors, Facility f, int y) {
+        return product(factors, ff -> ff.years().contains(y) && matches(ff.country(), ff.facility(), f),
+                Scenario.FacilityFactor::factor);
+    }
+
+    /** The product of the factors of {@code factors} that {@code applies} accepts (1 for none). */
+    private static <T> double product(List<T> factors, Predicate<T> applies, ToDoubleFunction<T> factor) {
         double p = 1;
-        for (Scenario.FacilityFactor ff : factors) {
-            if (ff.years().contains(y) && ff.country().map(f.country()::equals).orElse(true)
-                    && ff.facility().map(f.id()::equals).orElse(true)) {
-                p *= ff.factor();
+        for (T f : factors) {
+            if (applies.test(f)) {
+                p *= factor.applyAsDouble(f);
             }
         }
         return p;
+    }
+
+    /**
+     * avail(s, f, y) of model-v2.md §2.5: 1 where the facility's own capacity series is above 0 in
+     * {@code y} (whatever its size: the rule is a step), otherwise the share its build gives in the
+     * year, 0 with no build online.
+     */
+    private double availability(Scenario sc, Facility f, int y) {
+        if (f.capacity().at(horizon.index(y)) > 0) {
+            return 1;
+        }
+        double share = 0;
+        for (Build b : buildsByFacility.getOrDefault(f.id(), List.of())) {
+            share = Math.max(share, builtShare(sc, f, b, y));
+        }
+        return share;
+    }
+
+    /**
+     * The tonnes a held contract owes in a year of its window: minPerYear, or for a contingent
+     * contract minPerYear × min(1, κ(s, f, y)) × avail(s, f, y) (model-v2.md §2.5).
+     */
+    private double owed(Scenario sc, Contract k, int y) {
+        if (!k.contingent()) {
+            return k.minPerYear();
+        }
+        Facility f = facility(k.facility());
+        return k.minPerYear() * Math.min(1, factor(sc.capacityFactors(), f, y)) * availability(sc, f, y);
     }
 
     /** Demand of {@code b} for {@code element} in {@code y}, times the scenario's demand factors. */
@@ -814,14 +899,9 @@ public final class PlanChecker {
         if (series == null) {
             return 0;
         }
-        double p = series.at(horizon.index(y));
-        for (Scenario.DemandFactor df : sc.demandFactors()) {
-            if (df.years().contains(y) && df.buyer().map(b.id()::equals).orElse(true)
-                    && df.element().map(element::equals).orElse(true)) {
-                p *= df.factor();
-            }
-        }
-        return p;
+        return series.at(horizon.index(y)) * product(sc.demandFactors(), df -> df.years().contains(y)
+                && df.buyer().map(b.id()::equals).orElse(true) && df.element().map(element::equals).orElse(true),
+                Scenario.DemandFactor::factor);
     }
 
     /** Freight per tonne between two countries. */
