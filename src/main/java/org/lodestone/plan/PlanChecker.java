@@ -727,7 +727,7 @@ public final class PlanChecker {
                 int t = horizon.index(y);
                 double delta = discount(y);
                 for (Contract k : instance.contracts()) {
-                    amounts.add(CostPart.CONTRACTS, delta * k.price() * paid(k, y));
+                    amounts.add(CostPart.CONTRACTS, delta * contractPrice(scenario, k, y) * paid(k, y));
                 }
                 for (Mine m : mines.values()) {
                     for (Refinery r : refineries.values()) {
@@ -745,7 +745,7 @@ public final class PlanChecker {
                 for (Refinery r : refineries.values()) {
                     for (Element e : elements.values()) {
                         double sold = entries.surplus(r.id(), e.id(), y);
-                        amounts.add(CostPart.SURPLUS_REVENUE, delta * sold * e.surplusPrice().at(t));
+                        amounts.add(CostPart.SURPLUS_REVENUE, delta * sold * surplusPrice(e, y));
                     }
                 }
                 for (Buyer b : buyers.values()) {
@@ -757,13 +757,25 @@ public final class PlanChecker {
             return amounts;
         }
 
-        /** Freight and tariffs on deliveries, substitution (cheapest substitutes first) and shortfall. */
+        /**
+         * What surplus of {@code e} earns per tonne in {@code y}: surplusPrice times the scenario's
+         * price factors on the element (model-v2.md §2.3).
+         */
+        private double surplusPrice(Element e, int y) {
+            return e.surplusPrice().at(horizon.index(y)) * priceFactor(scenario, e.id(), y);
+        }
+
+        /**
+         * Freight and tariffs (priced from the market price m(s, e, y)) on deliveries, substitution
+         * (cheapest substitutes first) and shortfall (at a penalty no price factor scales).
+         */
         private void addBuyerCosts(Amounts amounts, Buyer b, Element e, int y, double delta) {
             int t = horizon.index(y);
             for (Delivery d : deliveriesTo(b, e, y)) {
                 Refinery r = refineries.get(d.refinery());
                 amounts.add(CostPart.FREIGHT, delta * d.tonnes() * lane(r.country(), b.country()));
-                amounts.add(CostPart.TARIFFS, delta * d.tonnes() * tariff(r.country(), b.country()) * e.price().at(t));
+                amounts.add(CostPart.TARIFFS,
+                        delta * d.tonnes() * tariff(r.country(), b.country()) * marketPrice(scenario, e.id(), y));
             }
             // each substitute within its own maxShare × demand; tonnes beyond the bound (a violation) are not costed
             double demand = demand(scenario, b, e.id(), y);
@@ -891,6 +903,31 @@ public final class PlanChecker {
         }
         Facility f = facility(k.facility());
         return k.minPerYear() * Math.min(1, factor(sc.capacityFactors(), f, y)) * availability(sc, f, y);
+    }
+
+    /** The product of the scenario's price factors on {@code element} active in {@code y} (model-v2.md §2.3). */
+    private static double priceFactor(Scenario sc, String element, int y) {
+        return product(sc.priceFactors(),
+                pf -> pf.years().contains(y) && pf.element().map(element::equals).orElse(true),
+                Scenario.PriceFactor::factor);
+    }
+
+    /** m(s, e, y): the element's price times the scenario's price factors (model-v2.md §2.3). */
+    private double marketPrice(Scenario sc, String element, int y) {
+        return elements.get(element).price().at(horizon.index(y)) * priceFactor(sc, element, y);
+    }
+
+    /**
+     * The contract's price per tonne in {@code y} of scenario {@code sc}: its fixed price, or
+     * clamp(share × m(s, element, y), floor, cap) when indexed (model-v2.md §2.4).
+     */
+    private double contractPrice(Scenario sc, Contract k, int y) {
+        if (k.priceIndex().isEmpty()) {
+            return k.price();
+        }
+        Contract.PriceIndex index = k.priceIndex().get();
+        double indexed = Math.max(index.floor(), index.share() * marketPrice(sc, index.element(), y));
+        return index.cap().isPresent() ? Math.min(index.cap().get(), indexed) : indexed;
     }
 
     /** Demand of {@code b} for {@code element} in {@code y}, times the scenario's demand factors. */

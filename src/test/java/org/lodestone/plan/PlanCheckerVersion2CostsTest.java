@@ -7,11 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.lodestone.TestInstances;
+import org.lodestone.domain.Buyer;
+import org.lodestone.domain.Contract;
 import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Expansion;
 import org.lodestone.domain.Instance;
 import org.lodestone.domain.Mine;
 import org.lodestone.domain.Scenario;
+import org.lodestone.domain.Scenario.PriceFactor;
 import org.lodestone.domain.Series;
 import org.lodestone.domain.YearRange;
 
@@ -24,6 +27,72 @@ class PlanCheckerVersion2CostsTest {
         CheckReport r = PlanChecker.check(in, plan.reconciled(in));
         assertEquals(List.of(), r.violations());
         return r;
+    }
+
+    private static Scenario priced(String id, double probability, PriceFactor... factors) {
+        return new Scenario(id, probability, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(factors),
+                Optional.empty());
+    }
+
+    private static PriceFactor price(String element, double factor, YearRange years) {
+        return new PriceFactor(Optional.ofNullable(element), factor, years);
+    }
+
+    // ---------------------------------------------------------------- §2.3, §2.4: market prices
+
+    @Test
+    void tariffsAndSurplusFollowTheMarketPriceButTheDefaultPenaltyDoesNot() {
+        // flood: every element × 0.5, NdPr × 0.8 more (and × 10 from 2027, after the horizon)
+        Instance in = TestInstances.instance("costs", Y, 1).element("NdPr", 100000).element("La", 2000, 1500)
+                .element("Dy", 200000).country("AU", 0).country("MY", 0).country("US", 0)
+                .mine("mA", "AU", 10000, 1000, Map.of("NdPr", 0.2, "La", 0.3))
+                .refinery("rM", "MY", 10000, 1000)
+                .buyer(new Buyer("bU", "US", Map.of("NdPr", Series.constant(100, 1),
+                        "Dy", Series.constant(1, 1)), Map.of(), Optional.empty(), Optional.empty(), List.of()))
+                .tariff("MY", "US", 0.15)
+                .scenario(priced("base", 0.5))
+                .scenario(priced("flood", 0.5, price(null, 0.5, ALWAYS), price("NdPr", 0.8, ALWAYS),
+                        price("NdPr", 10, new YearRange(2027, 2030))))
+                .build();
+        PlanBuilder plan = PlanBuilder.plan(in);
+        for (String s : List.of("base", "flood")) {
+            plan.scenario(s, 0.5).concentrate("mA", "rM", Y, 500).deliver("mA", "rM", "bU", "NdPr", Y, 100)
+                    .surplus("rM", "La", Y, 150).shortfall("bU", "Dy", Y, 1);
+        }
+        CheckReport r = check(in, plan);
+        // base: 100 t × 0.15 × 100000; flood: × 100000 × 0.5 × 0.8 = 40000
+        assertEquals(0.5 * 1.5e6 + 0.5 * 6e5, r.costs().get(CostPart.TARIFFS), 1e-6);
+        // base: 150 t × 1500; flood: × 1500 × 0.5
+        assertEquals(0.5 * 225_000 + 0.5 * 112_500, r.costs().get(CostPart.SURPLUS_REVENUE), 1e-6);
+        // 10 × the written price of Dy in both
+        assertEquals(2e6, r.costs().get(CostPart.SHORTFALL));
+    }
+
+    @Test
+    void indexedContractPriceIsAShareOfTheMarketPriceBetweenFloorAndCap() {
+        // kI on rM: 0.04 × m(NdPr), at least 2800, at most 3500; kJ: 0.05 × m(NdPr) from 1000, no cap
+        Instance in = TestInstances.instance("costs", Y, 1).element("NdPr", 100000).country("AU", 0)
+                .mine("mA", "AU", 10000, 1000, Map.of("NdPr", 0.2)).refinery("rM", "AU", 10000, 1000)
+                .buyer("bU", "AU", "NdPr", 0)
+                .contract(new Contract("kI", "rM", true, ALWAYS, 0, Double.POSITIVE_INFINITY, Double.NaN, 0,
+                        Optional.of(new Contract.PriceIndex("NdPr", 0.04, 2800, Optional.of(3500.0))), false))
+                .contract(new Contract("kJ", "rM", true, ALWAYS, 0, Double.POSITIVE_INFINITY, Double.NaN, 0,
+                        Optional.of(new Contract.PriceIndex("NdPr", 0.05, 1000, Optional.empty())), false))
+                .scenario(priced("base", 0.5))
+                .scenario(priced("flood", 0.25, price("NdPr", 0.5, ALWAYS)))
+                .scenario(priced("dip", 0.25, price(null, 0.8, ALWAYS)))
+                .build();
+        PlanBuilder plan = PlanBuilder.plan(in).contract("kI", true).contract("kJ", true);
+        for (String s : List.of("base", "flood", "dip")) {
+            plan.scenario(s, s.equals("base") ? 0.5 : 0.25).concentrate("mA", "rM", Y, 600)
+                    .use("kI", Y, 500, 500).use("kJ", Y, 100, 100);
+        }
+        CheckReport r = check(in, plan);
+        // kI: base 4000 capped to 3500, flood 2000 floored to 2800, dip 3200; kJ: 5000, 2500, 4000
+        double kI = 500 * (0.5 * 3500 + 0.25 * 2800 + 0.25 * 3200);
+        double kJ = 100 * (0.5 * 5000 + 0.25 * 2500 + 0.25 * 4000);
+        assertEquals(kI + kJ, r.costs().get(CostPart.CONTRACTS), 1e-6);
+        assertEquals(0, r.costs().get(CostPart.REFINING));
     }
 
     // ---------------------------------------------------------------- §2.1, §2.2: builds
