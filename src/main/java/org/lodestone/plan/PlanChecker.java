@@ -29,6 +29,7 @@ import org.lodestone.domain.Mine;
 import org.lodestone.domain.Refinery;
 import org.lodestone.domain.Scenario;
 import org.lodestone.domain.Series;
+import org.lodestone.domain.Stockpile;
 import org.lodestone.domain.Substitute;
 import org.lodestone.domain.Tariff;
 import org.lodestone.plan.Plan.Build;
@@ -37,6 +38,7 @@ import org.lodestone.plan.Plan.ContractChoice;
 import org.lodestone.plan.Plan.ContractUse;
 import org.lodestone.plan.Plan.Delivery;
 import org.lodestone.plan.Plan.ScenarioPlan;
+import org.lodestone.plan.Plan.StockLevel;
 
 /**
  * Independent check of a plan against model.md and model-v2.md: re-checks every rule of §3 and
@@ -116,7 +118,7 @@ public final class PlanChecker {
         checkInstance();
         checkContractChoices();
         checkBuilds();                                      // rule 7: expansion and bankability
-        List<ScenarioCheck> scenarios = checkScenarios();   // rules 1–6 and routes, per scenario and year
+        List<ScenarioCheck> scenarios = checkScenarios();   // rules 1–6, stock and routes, per scenario and year
         Recomputed recomputed = recomputeCosts(scenarios);  // §4
         checkRiskBudget(recomputed.risk());                 // rule 8
         compareReportedFigures(scenarios, recomputed);
@@ -392,14 +394,24 @@ public final class PlanChecker {
                         checkSeparation(r, e, y);                   // rule 3
                     }
                 }
+                for (Stockpile p : instance.stockpiles()) {
+                    checkStockBalance(p, y);                        // v2 §2.6
+                    checkStockCapacity(p, y);                       // v2 §2.6
+                    checkStockMaxFill(p, y);                        // v2 §2.6
+                    checkStockMaxRelease(p, y);                     // v2 §2.6
+                }
                 for (Buyer b : buyers.values()) {
                     for (Element e : elements.values()) {
-                        checkDemand(b, e, y);                       // rule 4
+                        checkDemand(b, e, y);                       // rule 4, with stock (v2 §2.6)
+                        checkFilledFromDeliveries(b, e, y);         // v2 §2.6
                         checkSubstitutionBound(b, e, y);            // rule 4
-                        checkMandate(b, e, y);                      // rule 5
+                        checkMandate(b, e, y);                      // rule 5, with stock (v2 §2.6)
                         checkCountryShareCaps(b, e, y);             // rule 5
                     }
                 }
+            }
+            for (Stockpile p : instance.stockpiles()) {
+                checkStockMinFinal(p);                              // v2 §2.6
             }
             for (Concentrate c : entries.concentrateByYearMineRefinery()) {
                 checkAcceptedOre(c);
@@ -461,6 +473,24 @@ public final class PlanChecker {
 
         private List<Delivery> deliveriesTo(Buyer b, Element e, int y) {
             return entries.deliveriesTo(b.id(), e.id(), y);
+        }
+
+        /** Σ fill(p, y) over the stockpiles of {@code b}'s {@code e}. */
+        private double filled(Buyer b, Element e, int y) {
+            double filled = 0;
+            for (Stockpile p : stockpiles(b, e)) {
+                filled += entries.stock(p.id(), y).fill();
+            }
+            return filled;
+        }
+
+        /** Σ release(p, y) over the stockpiles of {@code b}'s {@code e}. */
+        private double released(Buyer b, Element e, int y) {
+            double released = 0;
+            for (Stockpile p : stockpiles(b, e)) {
+                released += entries.stock(p.id(), y).release();
+            }
+            return released;
         }
 
         private double delivered(Buyer b, Element e, int y) {
@@ -593,17 +623,35 @@ public final class PlanChecker {
 
         // ---- rule 4: demand
 
-        /** Delivered + substituted + short = demand. */
+        /**
+         * Delivered − put into stock + taken from stock + substituted + short = demand, in every
+         * year and for every element, demand 0 included (model-v2.md §2.6; without a stockpile of
+         * the buyer's element, rule 4 of version 1).
+         */
         private void checkDemand(Buyer b, Element e, int y) {
             double delivered = delivered(b, e, y);
+            double filled = filled(b, e, y);
+            double released = released(b, e, y);
             double avoided = entries.substituted(b.id(), e.id(), y);
             double unmet = entries.shortfall(b.id(), e.id(), y);
             double demand = demand(scenario, b, e.id(), y);
-            double total = delivered + avoided + unmet;
+            double total = delivered - filled + released + avoided + unmet;
             if (differs(total, demand)) {
+                String stock = stockpiles(b, e).isEmpty() ? ""
+                        : " − " + num(filled) + " t into stock + " + num(released) + " t from stock";
                 violations.add(at(y) + "buyer " + b.id() + " gets " + num(delivered) + " t of " + e.id()
-                        + " delivered + " + num(avoided) + " t substituted + " + num(unmet) + " t short = "
-                        + num(total) + " t but its demand is " + num(demand) + " t");
+                        + " delivered" + stock + " + " + num(avoided) + " t substituted + " + num(unmet)
+                        + " t short = " + num(total) + " t but its demand is " + num(demand) + " t");
+            }
+        }
+
+        /** Stock is filled only from deliveries to its buyer (model-v2.md §2.6). */
+        private void checkFilledFromDeliveries(Buyer b, Element e, int y) {
+            double filled = filled(b, e, y);
+            double delivered = delivered(b, e, y);
+            if (exceeds(filled, delivered)) {
+                violations.add(at(y) + "buyer " + b.id() + " puts " + num(filled) + " t of " + e.id()
+                        + " into stock but gets only " + num(delivered) + " t delivered");
             }
         }
 
@@ -639,10 +687,78 @@ public final class PlanChecker {
             }
             double delivered = delivered(b, e, y);
             double share = md.minShare().at(horizon.index(y));
-            if (exceeds(share * delivered, compliant)) {
+            // tonnes put into stock meet the strictest share still to come, so that stock cannot
+            // carry non-compliant oxide past a tightening (model-v2.md §2.6)
+            double filled = filled(b, e, y);
+            double strictest = strictestShareFrom(md, y);
+            double required = share * (delivered - filled) + strictest * filled;
+            if (exceeds(required, compliant)) {
                 violations.add(at(y) + "buyer " + b.id() + " gets " + num(compliant) + " t of " + e.id()
-                        + " complying with its mandate out of " + num(delivered) + " t delivered, below minShare "
-                        + num(share) + " (" + num(share * delivered) + " t)");
+                        + " complying with its mandate out of " + num(delivered) + " t delivered, below "
+                        + (stockpiles(b, e).isEmpty()
+                                ? "minShare " + num(share) + " (" + num(required) + " t)"
+                                : "minShare " + num(share) + " × " + num(delivered - filled) + " t not put into stock"
+                                        + " + the strictest minShare to come " + num(strictest) + " × "
+                                        + num(filled) + " t put into stock = " + num(required) + " t"));
+            }
+        }
+
+        /** M(b, y): the largest minShare of the mandate in {@code y} or any later year of the horizon. */
+        private double strictestShareFrom(Mandate md, int y) {
+            double strictest = 0;
+            for (int later = y; later <= horizon.last(); later++) {
+                strictest = Math.max(strictest, md.minShare().at(horizon.index(later)));
+            }
+            return strictest;
+        }
+
+        // ---- stockpiles (model-v2.md §2.6); a year the plan does not list holds, fills and releases 0
+
+        /** level(y) = level(y − 1) + fill − release, with level before the first year = initial. */
+        private void checkStockBalance(Stockpile p, int y) {
+            StockLevel now = entries.stock(p.id(), y);
+            boolean first = y == horizon.start();
+            double before = first ? p.initial() : entries.stock(p.id(), y - 1).level();
+            double expected = before + now.fill() - now.release();
+            if (differs(now.level(), expected)) {
+                violations.add(at(y) + "stockpile " + p.id() + " holds " + num(now.level()) + " t at the end of " + y
+                        + " but " + (first ? "its initial " + num(before) + " t" : num(before) + " t at the end of "
+                        + (y - 1)) + " + fill " + num(now.fill()) + " t − release " + num(now.release()) + " t = "
+                        + num(expected) + " t");
+            }
+        }
+
+        private void checkStockCapacity(Stockpile p, int y) {
+            double level = entries.stock(p.id(), y).level();
+            if (exceeds(level, p.capacity())) {
+                violations.add(at(y) + "stockpile " + p.id() + " holds " + num(level) + " t but its capacity is "
+                        + num(p.capacity()) + " t");
+            }
+        }
+
+        private void checkStockMaxFill(Stockpile p, int y) {
+            double fill = entries.stock(p.id(), y).fill();
+            if (p.maxFill().isPresent() && exceeds(fill, p.maxFill().get())) {
+                violations.add(at(y) + "stockpile " + p.id() + " is filled with " + num(fill) + " t, above its maxFill "
+                        + num(p.maxFill().get()) + " t");
+            }
+        }
+
+        private void checkStockMaxRelease(Stockpile p, int y) {
+            double release = entries.stock(p.id(), y).release();
+            if (p.maxRelease().isPresent() && exceeds(release, p.maxRelease().get())) {
+                violations.add(at(y) + "stockpile " + p.id() + " releases " + num(release) + " t, above its maxRelease "
+                        + num(p.maxRelease().get()) + " t");
+            }
+        }
+
+        /** The level in the last year is at least minFinal. */
+        private void checkStockMinFinal(Stockpile p) {
+            int last = horizon.last();
+            double level = entries.stock(p.id(), last).level();
+            if (exceeds(p.minFinal(), level)) {
+                violations.add(at(last) + "stockpile " + p.id() + " holds " + num(level)
+                        + " t at the end of the horizon, below its minFinal " + num(p.minFinal()) + " t");
             }
         }
 
@@ -752,6 +868,9 @@ public final class PlanChecker {
                     for (Element e : elements.values()) {
                         addBuyerCosts(amounts, b, e, y, delta);
                     }
+                }
+                for (Stockpile p : instance.stockpiles()) {
+                    amounts.add(CostPart.HOLDING, delta * p.holdingCost() * entries.stock(p.id(), y).level());
                 }
             }
             return amounts;
@@ -928,6 +1047,17 @@ public final class PlanChecker {
         Contract.PriceIndex index = k.priceIndex().get();
         double indexed = Math.max(index.floor(), index.share() * marketPrice(sc, index.element(), y));
         return index.cap().isPresent() ? Math.min(index.cap().get(), indexed) : indexed;
+    }
+
+    /** The instance's stockpiles of {@code b}'s {@code e}. */
+    private List<Stockpile> stockpiles(Buyer b, Element e) {
+        List<Stockpile> of = new ArrayList<>();
+        for (Stockpile p : instance.stockpiles()) {
+            if (p.buyer().equals(b.id()) && p.element().equals(e.id())) {
+                of.add(p);
+            }
+        }
+        return of;
     }
 
     /** Demand of {@code b} for {@code element} in {@code y}, times the scenario's demand factors. */

@@ -19,11 +19,13 @@ import org.lodestone.domain.Horizon;
 import org.lodestone.domain.Instance;
 import org.lodestone.domain.Mine;
 import org.lodestone.domain.Refinery;
+import org.lodestone.domain.Stockpile;
 import org.lodestone.plan.Plan.Concentrate;
 import org.lodestone.plan.Plan.ContractUse;
 import org.lodestone.plan.Plan.Delivery;
 import org.lodestone.plan.Plan.ScenarioPlan;
 import org.lodestone.plan.Plan.Shortfall;
+import org.lodestone.plan.Plan.StockLevel;
 import org.lodestone.plan.Plan.Substitution;
 import org.lodestone.plan.Plan.Surplus;
 
@@ -43,6 +45,8 @@ final class ScenarioEntries {
 
     private record ContractYear(String contract, int year) {}
 
+    private record StockpileYear(String stockpile, int year) {}
+
     private final Horizon horizon;
     /** "scenario base": the start of every message about this scenario. */
     private final String where;
@@ -52,6 +56,7 @@ final class ScenarioEntries {
     private final Set<String> buyerIds;
     private final Set<String> elementIds;
     private final Set<String> contractIds;
+    private final Set<String> stockpileIds;
 
     private final Map<Flow, Double> concentrate = new HashMap<>();
     private final List<Delivery> deliveries = new ArrayList<>();
@@ -62,6 +67,7 @@ final class ScenarioEntries {
     private final Map<ContractYear, ContractUse> contractUse = new HashMap<>();
     private final Map<BuyerElement, Double> substituted = new HashMap<>();
     private final Map<BuyerElement, Double> shortfalls = new HashMap<>();
+    private final Map<StockpileYear, StockLevel> stock = new HashMap<>();
 
     private ScenarioEntries(Instance instance, String where, List<String> violations) {
         this.horizon = instance.horizon();
@@ -72,6 +78,7 @@ final class ScenarioEntries {
         this.buyerIds = ids(instance.buyers(), Buyer::id);
         this.elementIds = ids(instance.elements(), Element::id);
         this.contractIds = ids(instance.contracts(), Contract::id);
+        this.stockpileIds = ids(instance.stockpiles(), Stockpile::id);
     }
 
     private static <T> Set<String> ids(List<T> items, Function<T, String> id) {
@@ -143,6 +150,14 @@ final class ScenarioEntries {
         return shortfalls.getOrDefault(new BuyerElement(buyer, element, year), 0.0);
     }
 
+    /**
+     * The stockpile's entry of the year; all zeros where the plan lists none, since it lists only
+     * years where fill, release or level is above 1e-6 (model-v2.md §2.9).
+     */
+    StockLevel stock(String stockpile, int year) {
+        return stock.getOrDefault(new StockpileYear(stockpile, year), new StockLevel(stockpile, year, 0, 0, 0));
+    }
+
     // ---------------------------------------------------------------- reading
 
     private void read(ScenarioPlan scenarioPlan) {
@@ -198,6 +213,17 @@ final class ScenarioEntries {
                 unique(e, shortfalls.putIfAbsent(new BuyerElement(q.buyer(), q.element(), q.year()), q.tonnes()));
             }
         }
+        for (StockLevel p : scenarioPlan.stockpiles()) {
+            String e = "stockpile " + p.stockpile() + " in " + p.year();
+            // the three amounts are checked on their own, so that a message says which one is wrong
+            boolean ok = known(e, p.year(), 0, stockpile(e, p.stockpile()));
+            ok &= nonNegative(e + " (fill)", p.fill());
+            ok &= nonNegative(e + " (release)", p.release());
+            ok &= nonNegative(e + " (level)", p.level());
+            if (ok) {
+                unique(e, stock.putIfAbsent(new StockpileYear(p.stockpile(), p.year()), p));
+            }
+        }
     }
 
     /** Whether the entry can be placed; reports a year outside Y or a bad tonnage. */
@@ -250,6 +276,10 @@ final class ScenarioEntries {
 
     private boolean contract(String entry, String id) {
         return present(entry, "contract", id, contractIds.contains(id));
+    }
+
+    private boolean stockpile(String entry, String id) {
+        return present(entry, "stockpile", id, stockpileIds.contains(id));
     }
 
     private boolean present(String entry, String kind, String id, boolean known) {

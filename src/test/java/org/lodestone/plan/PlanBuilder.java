@@ -12,6 +12,7 @@ import org.lodestone.plan.Plan.ContractUse;
 import org.lodestone.plan.Plan.Delivery;
 import org.lodestone.plan.Plan.ScenarioPlan;
 import org.lodestone.plan.Plan.Shortfall;
+import org.lodestone.plan.Plan.StockLevel;
 import org.lodestone.plan.Plan.Substitution;
 import org.lodestone.plan.Plan.Surplus;
 
@@ -39,6 +40,7 @@ public final class PlanBuilder {
         final List<ContractUse> contractUse = new ArrayList<>();
         final List<Substitution> substitution = new ArrayList<>();
         final List<Shortfall> shortfalls = new ArrayList<>();
+        final List<StockLevel> stockpiles = new ArrayList<>();
 
         Sc(String id, double probability) {
             this.id = id;
@@ -47,7 +49,7 @@ public final class PlanBuilder {
 
         ScenarioPlan plan() {
             return new ScenarioPlan(id, probability, operatingCost, risk, concentrate, deliveries, surplus,
-                    contractUse, substitution, shortfalls);
+                    contractUse, substitution, shortfalls, stockpiles);
         }
     }
 
@@ -109,6 +111,12 @@ public final class PlanBuilder {
 
     public PlanBuilder shortfall(String buyer, String element, int year, double tonnes) {
         sc().shortfalls.add(new Shortfall(buyer, element, year, tonnes));
+        return this;
+    }
+
+    /** A stockpile's year in the current scenario: tonnes filled, released, and the level at year end. */
+    public PlanBuilder stock(String stockpile, int year, double fill, double release, double level) {
+        sc().stockpiles.add(new StockLevel(stockpile, year, fill, release, level));
         return this;
     }
 

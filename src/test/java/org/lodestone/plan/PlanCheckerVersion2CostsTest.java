@@ -16,6 +16,7 @@ import org.lodestone.domain.Mine;
 import org.lodestone.domain.Scenario;
 import org.lodestone.domain.Scenario.PriceFactor;
 import org.lodestone.domain.Series;
+import org.lodestone.domain.Stockpile;
 import org.lodestone.domain.YearRange;
 
 /** Cost terms that model-v2.md adds or changes, each with numbers derived by hand. */
@@ -115,5 +116,26 @@ class PlanCheckerVersion2CostsTest {
                 .scenario("late", 0.5));
         assertEquals(1000, r.costs().get(CostPart.CAPEX));
         assertEquals(200, r.costs().get(CostPart.FIXED_OPEX));   // 2027 and 2028 in both scenarios
+    }
+
+    // ---------------------------------------------------------------- §2.6: holding
+
+    @Test
+    void holdingCostIsPaidOnEachYearEndLevelDiscounted() {
+        Instance world = TestInstances.instance("costs", Y, 2).discountRate(0.25).element("NdPr", 100000)
+                .country("US", 0)
+                .buyer(new Buyer("bU", "US", Map.of("NdPr", Series.of(new double[] {0, 50})),
+                        Map.of(), Optional.empty(), Optional.empty(), List.of()))
+                .build();
+        Instance in = Fixtures.withVersion2(world, List.of(new Stockpile("reserve", "bU", "NdPr", 1000, 100, 0, 10,
+                Optional.empty(), Optional.empty())), Optional.empty());
+        PlanBuilder plan = PlanBuilder.plan(in).stock("reserve", Y, 0, 0, 100).stock("reserve", 2027, 0, 50, 50);
+        CheckReport r = check(in, plan);
+        // 10 × 100 t in 2026, 10 × 50 t in 2027 discounted by 1.25
+        assertEquals(1000 + 400, r.costs().get(CostPart.HOLDING), 1e-9);
+        assertEquals(1400, r.objective(), 1e-9);
+        assertEquals(List.of(new CheckReport.ScenarioResult("base", 1400, 0)), r.scenarios());
+        assertEquals(List.of("costs.holding: the plan reports 0.0 but it is 1400.0"),
+                PlanChecker.check(in, plan.plan(Plan.Costs.ZERO, 0, 1400)).violations().subList(0, 1));
     }
 }

@@ -6,9 +6,11 @@ import static org.lodestone.plan.Fixtures.assertViolations;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.lodestone.TestInstances;
+import org.lodestone.domain.Buyer;
 import org.lodestone.domain.Contract;
 import org.lodestone.domain.Expansion;
 import org.lodestone.domain.Instance;
@@ -18,6 +20,7 @@ import org.lodestone.domain.Scenario;
 import org.lodestone.domain.Scenario.BuildDelay;
 import org.lodestone.domain.Scenario.FacilityFactor;
 import org.lodestone.domain.Series;
+import org.lodestone.domain.Stockpile;
 import org.lodestone.domain.YearRange;
 
 /**
@@ -185,5 +188,145 @@ class PlanCheckerVersion2RulesTest {
                         + " (minPerYear 500.0 × min(1, capacity factor 1.25) × availability 0.4)",
                 "scenario half, 2027: held contract kO has no contractUse entry but must pay for its owed 150.0 t"
                         + " (minPerYear 300.0 × min(1, capacity factor 0.5) × availability 1.0)");
+    }
+
+    // ---------------------------------------------------------------- §2.6: stockpiles
+
+    /**
+     * mA (AU, 5000 t, NdPr 0.2) refined in rU (US); bU (US) wants {@code demand} t of NdPr a year
+     * and has the stockpile {@code reserve} of NdPr.
+     */
+    private static Instance stocked(Stockpile reserve, double... demand) {
+        Instance in = TestInstances.instance("rules", 2026, 2).element("NdPr", 100000).country("AU", 0)
+                .country("US", 0).mine("mA", "AU", 5000, 100, Map.of("NdPr", 0.2)).refinery("rU", "US", 10000, 10)
+                .buyer(new Buyer("bU", "US", Map.of("NdPr", series(demand)), Map.of(), Optional.empty(),
+                        Optional.empty(), List.of()))
+                .build();
+        return Fixtures.withVersion2(in, List.of(reserve), Optional.empty());
+    }
+
+    private static Stockpile reserve(double capacity, double initial, double minFinal, Double maxFill,
+                                     Double maxRelease) {
+        return new Stockpile("reserve", "bU", "NdPr", capacity, initial, minFinal, 0, Optional.ofNullable(maxFill),
+                Optional.ofNullable(maxRelease));
+    }
+
+    /** {@code tonnes} t of NdPr delivered to bU in {@code year}, from mA's concentrate refined in rU. */
+    private static PlanBuilder deliver(PlanBuilder p, int year, double tonnes) {
+        return p.concentrate("mA", "rU", year, tonnes * 5).deliver("mA", "rU", "bU", "NdPr", year, tonnes);
+    }
+
+    @Test
+    void stockBalanceStartsFromTheInitialLevel() {
+        Instance in = stocked(reserve(1000, 100, 0, null, null), 100, 100);
+        assertOk(in, deliver(deliver(PlanBuilder.plan(in), 2026, 150), 2027, 50)
+                .stock("reserve", 2026, 50, 0, 150).stock("reserve", 2027, 0, 50, 100));
+        assertViolations(in, deliver(deliver(PlanBuilder.plan(in), 2026, 150), 2027, 50)
+                        .stock("reserve", 2026, 50, 0, 140).stock("reserve", 2027, 0, 50, 90),
+                "scenario base, 2026: stockpile reserve holds 140.0 t at the end of 2026 but its initial 100.0 t"
+                        + " + fill 50.0 t − release 0.0 t = 150.0 t");
+        assertViolations(in, deliver(deliver(PlanBuilder.plan(in), 2026, 150), 2027, 50)
+                        .stock("reserve", 2026, 50, 0, 150).stock("reserve", 2027, 0, 50, 90),
+                "scenario base, 2027: stockpile reserve holds 90.0 t at the end of 2027 but 150.0 t at the end of"
+                        + " 2026 + fill 0.0 t − release 50.0 t = 100.0 t");
+        // a year the plan does not list holds nothing: the initial stock cannot vanish unseen
+        assertViolations(in, deliver(deliver(PlanBuilder.plan(in), 2026, 100), 2027, 100)
+                        .stock("reserve", 2027, 0, 0, 100),
+                "scenario base, 2026: stockpile reserve holds 0.0 t at the end of 2026 but its initial 100.0 t"
+                        + " + fill 0.0 t − release 0.0 t = 100.0 t",
+                "scenario base, 2027: stockpile reserve holds 100.0 t at the end of 2027 but 0.0 t at the end of"
+                        + " 2026 + fill 0.0 t − release 0.0 t = 0.0 t");
+    }
+
+    @Test
+    void stockLevelWithinCapacity() {
+        Instance in = stocked(reserve(150, 100, 0, null, null), 100, 100);
+        assertOk(in, deliver(deliver(PlanBuilder.plan(in), 2026, 150), 2027, 50)
+                .stock("reserve", 2026, 50, 0, 150).stock("reserve", 2027, 0, 50, 100));
+        assertViolations(in, deliver(deliver(PlanBuilder.plan(in), 2026, 150.01), 2027, 49.99)
+                        .stock("reserve", 2026, 50.01, 0, 150.01).stock("reserve", 2027, 0, 50.01, 100),
+                "scenario base, 2026: stockpile reserve holds 150.01 t but its capacity is 150.0 t");
+    }
+
+    @Test
+    void stockEndsTheHorizonAtLeastAtMinFinal() {
+        Instance in = stocked(reserve(1000, 100, 60, null, null), 100, 100);
+        assertOk(in, deliver(deliver(PlanBuilder.plan(in), 2026, 80), 2027, 80)
+                .stock("reserve", 2026, 0, 20, 80).stock("reserve", 2027, 0, 20, 60));
+        assertViolations(in, deliver(deliver(PlanBuilder.plan(in), 2026, 80), 2027, 79.99)
+                        .stock("reserve", 2026, 0, 20, 80).stock("reserve", 2027, 0, 20.01, 59.99),
+                "scenario base, 2027: stockpile reserve holds 59.99 t at the end of the horizon, below its minFinal"
+                        + " 60.0 t");
+    }
+
+    @Test
+    void stockFilledAtMostMaxFill() {
+        Instance in = stocked(reserve(1000, 0, 0, 30.0, null), 100, 100);
+        assertOk(in, deliver(deliver(PlanBuilder.plan(in), 2026, 130), 2027, 100)
+                .stock("reserve", 2026, 30, 0, 30).stock("reserve", 2027, 0, 0, 30));
+        assertViolations(in, deliver(deliver(PlanBuilder.plan(in), 2026, 130.01), 2027, 100)
+                        .stock("reserve", 2026, 30.01, 0, 30.01).stock("reserve", 2027, 0, 0, 30.01),
+                "scenario base, 2026: stockpile reserve is filled with 30.01 t, above its maxFill 30.0 t");
+    }
+
+    @Test
+    void stockReleasedAtMostMaxRelease() {
+        Instance in = stocked(reserve(1000, 100, 0, null, 20.0), 100, 100);
+        assertOk(in, deliver(deliver(PlanBuilder.plan(in), 2026, 80), 2027, 100)
+                .stock("reserve", 2026, 0, 20, 80).stock("reserve", 2027, 0, 0, 80));
+        assertViolations(in, deliver(deliver(PlanBuilder.plan(in), 2026, 79.99), 2027, 100)
+                        .stock("reserve", 2026, 0, 20.01, 79.99).stock("reserve", 2027, 0, 0, 79.99),
+                "scenario base, 2026: stockpile reserve releases 20.01 t, above its maxRelease 20.0 t");
+    }
+
+    @Test
+    void demandCountsStockFilledAndReleasedInEveryYearDemandZeroIncluded() {
+        // no demand in 2026: what is delivered can only go into stock, and nothing can come out
+        Instance in = stocked(reserve(1000, 0, 0, null, null), 0, 100);
+        assertOk(in, deliver(deliver(PlanBuilder.plan(in), 2026, 50), 2027, 50)
+                .stock("reserve", 2026, 50, 0, 50).stock("reserve", 2027, 0, 50, 0));
+        assertViolations(in, deliver(deliver(PlanBuilder.plan(in), 2026, 50), 2027, 50)
+                        .stock("reserve", 2026, 40, 0, 40).stock("reserve", 2027, 0, 40, 0),
+                "scenario base, 2026: buyer bU gets 50.0 t of NdPr delivered − 40.0 t into stock + 0.0 t from stock"
+                        + " + 0.0 t substituted + 0.0 t short = 10.0 t but its demand is 0.0 t",
+                "scenario base, 2027: buyer bU gets 50.0 t of NdPr delivered − 0.0 t into stock + 40.0 t from stock"
+                        + " + 0.0 t substituted + 0.0 t short = 90.0 t but its demand is 100.0 t");
+    }
+
+    @Test
+    void stockIsFilledOnlyFromDeliveries() {
+        Instance in = stocked(reserve(1000, 100, 0, null, null), 100, 100);
+        assertOk(in, deliver(deliver(PlanBuilder.plan(in), 2026, 100), 2027, 100)
+                .stock("reserve", 2026, 50, 50, 100).stock("reserve", 2027, 0, 0, 100));
+        // 50 t "filled" while 30 t are delivered: stock from nothing, the demand balance kept
+        assertViolations(in, deliver(deliver(PlanBuilder.plan(in), 2026, 30), 2027, 100)
+                        .stock("reserve", 2026, 50, 120, 30).stock("reserve", 2027, 0, 0, 30),
+                "scenario base, 2026: buyer bU puts 50.0 t of NdPr into stock but gets only 30.0 t delivered");
+    }
+
+    @Test
+    void stockFilledMeetsTheStrictestMandateShareToCome() {
+        // bU's mandate excludes CN from 2027 (minShare 0, then 1): stock filled in 2026 must comply
+        Instance world = TestInstances.instance("rules", 2026, 2).element("NdPr", 100000).country("AU", 0)
+                .country("US", 0).country("CN", 0)
+                .mine("mA", "AU", 5000, 100, Map.of("NdPr", 0.2)).mine("mC", "CN", 5000, 50, Map.of("NdPr", 0.2))
+                .refinery("rU", "US", 10000, 10).refinery("rC", "CN", 10000, 5)
+                .buyer(new Buyer("bU", "US", Map.of("NdPr", series(100, 100)), Map.of(),
+                        Optional.of(TestInstances.mandate(series(0, 1), Set.of("CN"), Set.of())),
+                        Optional.empty(), List.of()))
+                .build();
+        Instance in = Fixtures.withVersion2(world, List.of(reserve(1000, 0, 0, null, null)), Optional.empty());
+        PlanBuilder cnForDemand = PlanBuilder.plan(in).concentrate("mC", "rC", 2026, 500)
+                .deliver("mC", "rC", "bU", "NdPr", 2026, 100);
+        assertOk(in, deliver(cnForDemand, 2026, 50).stock("reserve", 2026, 50, 0, 50)
+                .concentrate("mA", "rU", 2027, 250).deliver("mA", "rU", "bU", "NdPr", 2027, 50)
+                .stock("reserve", 2027, 0, 50, 0));
+        assertViolations(in, PlanBuilder.plan(in).concentrate("mC", "rC", 2026, 750)
+                        .deliver("mC", "rC", "bU", "NdPr", 2026, 150).stock("reserve", 2026, 50, 0, 50)
+                        .concentrate("mA", "rU", 2027, 250).deliver("mA", "rU", "bU", "NdPr", 2027, 50)
+                        .stock("reserve", 2027, 0, 50, 0),
+                "scenario base, 2026: buyer bU gets 0.0 t of NdPr complying with its mandate out of 150.0 t"
+                        + " delivered, below minShare 0.0 × 100.0 t not put into stock + the strictest minShare to"
+                        + " come 1.0 × 50.0 t put into stock = 50.0 t");
     }
 }
