@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -119,6 +121,7 @@ public final class PlanChecker {
         checkContractChoices();
         checkBuilds();                                      // rule 7: expansion and bankability
         List<ScenarioCheck> scenarios = checkScenarios();   // rules 1–6, stock and routes, per scenario and year
+        checkNonAnticipativity(scenarios);                  // v2 §2.7
         Recomputed recomputed = recomputeCosts(scenarios);  // §4
         checkRiskBudget(recomputed.risk());                 // rule 8
         compareReportedFigures(scenarios, recomputed);
@@ -260,6 +263,39 @@ public final class PlanChecker {
             }
         }
         return checked;
+    }
+
+    /**
+     * Non-anticipativity (model-v2.md §2.7): in each year, every scenario not revealed yet makes
+     * the tied decisions, entry by entry, of the first such scenario of the plan. Being tied is
+     * an equivalence, so comparing each with that one names every scenario that differs.
+     */
+    private void checkNonAnticipativity(List<ScenarioCheck> scenarios) {
+        for (int y = horizon.start(); y <= horizon.last(); y++) {
+            ScenarioCheck first = null;
+            SortedMap<String, Double> firstTied = null;
+            for (ScenarioCheck other : scenarios) {
+                if (!other.unrevealedIn(y)) {
+                    continue;
+                }
+                SortedMap<String, Double> tied = other.tiedDecisions(y);
+                if (first == null) {
+                    first = other;
+                    firstTied = tied;
+                    continue;
+                }
+                Set<String> names = new TreeSet<>(firstTied.keySet());
+                names.addAll(tied.keySet());
+                for (String name : names) {
+                    double value = tied.getOrDefault(name, 0.0);
+                    double firsts = firstTied.getOrDefault(name, 0.0);
+                    if (differs(value, firsts)) {
+                        violations.add(other.at(y) + name + " is " + num(value) + " t but " + num(firsts)
+                                + " t in scenario " + first.scenario.id() + ", and neither scenario is revealed yet");
+                    }
+                }
+            }
+        }
     }
 
     private void checkRiskBudget(double expectedRisk) {
@@ -424,6 +460,16 @@ public final class PlanChecker {
 
         private String at(int year) {
             return where + ", " + year + ": ";
+        }
+
+        /** Whether the scenario cannot be told apart from others yet in {@code y}: y < revealYear(s) (§2.7). */
+        boolean unrevealedIn(int y) {
+            return scenario.revealYear().map(reveal -> y < reveal).orElse(false);
+        }
+
+        /** The decisions of {@code y} that §2.7 ties; surplus only where it earns something, else it is discarded. */
+        SortedMap<String, Double> tiedDecisions(int y) {
+            return entries.tiedDecisions(y, element -> surplusPrice(elements.get(element), y) > 0);
         }
 
         // ---- quantities of one year, from the entries

@@ -10,7 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.lodestone.domain.Buyer;
 import org.lodestone.domain.Contract;
@@ -158,19 +161,89 @@ final class ScenarioEntries {
         return stock.getOrDefault(new StockpileYear(stockpile, year), new StockLevel(stockpile, year, 0, 0, 0));
     }
 
+    /**
+     * The decisions of {@code year} that non-anticipativity ties (model-v2.md §2.7), as the plan
+     * lists them, by a name that says what each is ("concentrate mA → rU"): shipments, deliveries
+     * with their mine of origin, surplus of the elements {@code surplusTied} accepts, substitution,
+     * shortfall, tonnes taken under each contract (not paid), each stockpile's fill, release and
+     * level. A decision the plan does not list is 0 and has no name here.
+     */
+    SortedMap<String, Double> tiedDecisions(int year, Predicate<String> surplusTied) {
+        SortedMap<String, Double> tied = new TreeMap<>();
+        concentrate.forEach((k, tonnes) -> {
+            if (k.year() == year) {
+                tied.put(concentrateName(k.mine(), k.refinery()), tonnes);
+            }
+        });
+        for (Delivery d : deliveries) {
+            if (d.year() == year) {
+                tied.put(deliveryName(d), d.tonnes());
+            }
+        }
+        surplus.forEach((k, tonnes) -> {
+            if (k.year() == year && surplusTied.test(k.element())) {
+                tied.put(surplusName(k.refinery(), k.element()), tonnes);
+            }
+        });
+        contractUse.forEach((k, use) -> {
+            if (k.year() == year) {
+                tied.put("tonnes taken under contract " + k.contract(), use.taken());
+            }
+        });
+        substituted.forEach((k, tonnes) -> {
+            if (k.year() == year) {
+                tied.put(substitutionName(k.buyer(), k.element()), tonnes);
+            }
+        });
+        shortfalls.forEach((k, tonnes) -> {
+            if (k.year() == year) {
+                tied.put(shortfallName(k.buyer(), k.element()), tonnes);
+            }
+        });
+        stock.forEach((k, p) -> {
+            if (k.year() == year) {
+                tied.put("fill of stockpile " + k.stockpile(), p.fill());
+                tied.put("release of stockpile " + k.stockpile(), p.release());
+                tied.put("level of stockpile " + k.stockpile(), p.level());
+            }
+        });
+        return tied;
+    }
+
+    // ---------------------------------------------------------------- names of entries, for messages
+
+    private static String concentrateName(String mine, String refinery) {
+        return "concentrate " + mine + " → " + refinery;
+    }
+
+    private static String deliveryName(Delivery d) {
+        return "delivery " + d.mine() + " → " + d.refinery() + " → " + d.buyer() + " of " + d.element();
+    }
+
+    private static String surplusName(String refinery, String element) {
+        return "surplus of " + element + " at " + refinery;
+    }
+
+    private static String substitutionName(String buyer, String element) {
+        return "substitution for " + buyer + " of " + element;
+    }
+
+    private static String shortfallName(String buyer, String element) {
+        return "shortfall for " + buyer + " of " + element;
+    }
+
     // ---------------------------------------------------------------- reading
 
     private void read(ScenarioPlan scenarioPlan) {
         for (Concentrate c : scenarioPlan.concentrate()) {
-            String e = "concentrate " + c.mine() + " → " + c.refinery() + " in " + c.year();
+            String e = concentrateName(c.mine(), c.refinery()) + " in " + c.year();
             if (known(e, c.year(), c.tonnes(), mine(e, c.mine()), refinery(e, c.refinery()))) {
                 unique(e, concentrate.putIfAbsent(new Flow(c.mine(), c.refinery(), c.year()), c.tonnes()));
             }
         }
         Set<Delivery> keys = new HashSet<>();
         for (Delivery d : scenarioPlan.deliveries()) {
-            String e = "delivery " + d.mine() + " → " + d.refinery() + " → " + d.buyer() + " of "
-                    + d.element() + " in " + d.year();
+            String e = deliveryName(d) + " in " + d.year();
             if (!known(e, d.year(), d.tonnes(), mine(e, d.mine()), refinery(e, d.refinery()),
                     buyer(e, d.buyer()), element(e, d.element()))) {
                 continue;
@@ -188,7 +261,7 @@ final class ScenarioEntries {
                     k -> new ArrayList<>()).add(d);
         }
         for (Surplus u : scenarioPlan.surplus()) {
-            String e = "surplus of " + u.element() + " at " + u.refinery() + " in " + u.year();
+            String e = surplusName(u.refinery(), u.element()) + " in " + u.year();
             if (known(e, u.year(), u.tonnes(), refinery(e, u.refinery()), element(e, u.element()))) {
                 unique(e, surplus.putIfAbsent(new RefineryElement(u.refinery(), u.element(), u.year()), u.tonnes()));
             }
@@ -202,13 +275,13 @@ final class ScenarioEntries {
             }
         }
         for (Substitution a : scenarioPlan.substitution()) {
-            String e = "substitution for " + a.buyer() + " of " + a.element() + " in " + a.year();
+            String e = substitutionName(a.buyer(), a.element()) + " in " + a.year();
             if (known(e, a.year(), a.tonnes(), buyer(e, a.buyer()), element(e, a.element()))) {
                 unique(e, substituted.putIfAbsent(new BuyerElement(a.buyer(), a.element(), a.year()), a.tonnes()));
             }
         }
         for (Shortfall q : scenarioPlan.shortfalls()) {
-            String e = "shortfall for " + q.buyer() + " of " + q.element() + " in " + q.year();
+            String e = shortfallName(q.buyer(), q.element()) + " in " + q.year();
             if (known(e, q.year(), q.tonnes(), buyer(e, q.buyer()), element(e, q.element()))) {
                 unique(e, shortfalls.putIfAbsent(new BuyerElement(q.buyer(), q.element(), q.year()), q.tonnes()));
             }

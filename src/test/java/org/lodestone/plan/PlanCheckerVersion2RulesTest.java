@@ -329,4 +329,141 @@ class PlanCheckerVersion2RulesTest {
                         + " delivered, below minShare 0.0 × 100.0 t not put into stock + the strictest minShare to"
                         + " come 1.0 × 50.0 t put into stock = 50.0 t");
     }
+
+    // ---------------------------------------------------------------- §2.7: non-anticipativity
+
+    /**
+     * a (revealed 2027) and b (2028) cannot be told apart in 2026; c is revealed from the start.
+     * mA (AU: NdPr 0.2, La 0.3) and mC (CN: NdPr 0.2) ship to rU (US); La sells as surplus, NdPr
+     * earns nothing there. bU wants 100 t of NdPr a year, may substitute half of it and has a
+     * reserve. k1 on mA owes 100 t; kN on the new plant rN is contingent, and b delays rN by a year.
+     */
+    private static Instance unrevealed() {
+        Expansion ex = new Expansion(1000, 1, 0, 2026, 2026, 0, 0, 0, 0);
+        YearRange both = new YearRange(2026, 2027);
+        Instance world = TestInstances.instance("rules", 2026, 2).element("NdPr", 100000).element("La", 2000, 1500)
+                .country("AU", 0).country("US", 0).country("CN", 0)
+                .mine("mA", "AU", 5000, 100, Map.of("NdPr", 0.2, "La", 0.3))
+                .mine("mC", "CN", 5000, 50, Map.of("NdPr", 0.2))
+                .refinery("rU", "US", 10000, 10)
+                .refinery(new Refinery("rN", "US", Optional.empty(), series(0, 0), series(10, 10), Map.of(), 1,
+                        Optional.of(ex)))
+                .buyer(new Buyer("bU", "US", Map.of("NdPr", series(100, 100)), Map.of(), Optional.empty(),
+                        Optional.empty(), List.of(TestInstances.substitute("NdPr", 0.5, 1000, 2026))))
+                .contract(new Contract("k1", "mA", true, both, 100, Double.POSITIVE_INFINITY, 50, 0))
+                .contract(new Contract("kN", "rN", true, both, 100, Double.POSITIVE_INFINITY, 10, 0, Optional.empty(),
+                        true))
+                .scenario(scenario("a", 0.5, List.of(), List.of(), Optional.of(2027)))
+                .scenario(scenario("b", 0.25, List.of(), List.of(delay(null, "rN", 1)), Optional.of(2028)))
+                .scenario(scenario("c", 0.25, List.of(), List.of(), Optional.of(2026)))
+                .build();
+        return Fixtures.withVersion2(world, List.of(reserve(1000, 0, 0, null, null)), Optional.empty());
+    }
+
+    /**
+     * A scenario's 2026 in {@link #unrevealed()}: {@code shippedFromA} t of mA's concentrate (and
+     * 500 t of mC's) to rU, {@code delivered} t of NdPr from {@code mine}'s, La sold as surplus,
+     * NdPr substituted, short and put into stock, {@code taken} t under k1.
+     */
+    private static UnaryOperator<PlanBuilder> in2026(double shippedFromA, String mine, double delivered,
+                                                     double laSurplus, double substituted, double shortfall,
+                                                     double filled, double taken) {
+        return p -> p.concentrate("mA", "rU", 2026, shippedFromA).concentrate("mC", "rU", 2026, 500)
+                .deliver(mine, "rU", "bU", "NdPr", 2026, delivered).surplus("rU", "La", 2026, laSurplus)
+                .substitute("bU", "NdPr", 2026, substituted).shortfall("bU", "NdPr", 2026, shortfall)
+                .stock("reserve", 2026, filled, 0, filled).use("k1", 2026, taken, 100);
+    }
+
+    /** What a decides in 2026, and b unless a test says otherwise. */
+    private static final UnaryOperator<PlanBuilder> SAME_IN_2026 = in2026(500, "mA", 90, 150, 10, 10, 10, 100);
+
+    /**
+     * The plan of {@link #unrevealed()} with b's 2026 and 2027 entries as given. kN owes 100 t in a
+     * and c from 2026 but in b only from 2027 (paid is not tied); the scenarios differ in 2027 and
+     * c already in 2026.
+     */
+    private static PlanBuilder unrevealedPlan(Instance in, UnaryOperator<PlanBuilder> b2026,
+                                              UnaryOperator<PlanBuilder> b2027) {
+        PlanBuilder p = PlanBuilder.plan(in).build("rN", 2026, 2026, 1, 1000).contract("k1", true).contract("kN", true);
+        SAME_IN_2026.apply(p.scenario("a", 0.5)).use("kN", 2026, 0, 100)
+                .shortfall("bU", "NdPr", 2027, 100).stock("reserve", 2027, 0, 0, 10)
+                .use("k1", 2027, 0, 100).use("kN", 2027, 0, 100);
+        b2027.apply(b2026.apply(p.scenario("b", 0.25)).use("k1", 2027, 0, 100).use("kN", 2027, 0, 100));
+        return p.scenario("c", 0.25).shortfall("bU", "NdPr", 2026, 100).shortfall("bU", "NdPr", 2027, 100)
+                .use("k1", 2026, 0, 100).use("kN", 2026, 0, 100).use("k1", 2027, 0, 100).use("kN", 2027, 0, 100);
+    }
+
+    private static PlanBuilder releaseAll(PlanBuilder p, double level) {
+        return p.stock("reserve", 2027, 0, level, 0).shortfall("bU", "NdPr", 2027, 100 - level);
+    }
+
+    @Test
+    void unrevealedScenariosMakeTheSameDecisions() {
+        Instance in = unrevealed();
+        assertOk(in, unrevealedPlan(in, SAME_IN_2026, p -> releaseAll(p, 10)));
+    }
+
+    @Test
+    void unrevealedScenariosShipTheSameConcentrate() {
+        Instance in = unrevealed();
+        assertViolations(in, unrevealedPlan(in, in2026(510, "mA", 90, 150, 10, 10, 10, 100),
+                        p -> releaseAll(p, 10)),
+                "scenario b, 2026: concentrate mA → rU is 510.0 t but 500.0 t in scenario a, and neither scenario is"
+                        + " revealed yet");
+    }
+
+    @Test
+    void unrevealedScenariosDeliverFromTheSameMines() {
+        Instance in = unrevealed();
+        assertViolations(in, unrevealedPlan(in, in2026(500, "mC", 90, 150, 10, 10, 10, 100),
+                        p -> releaseAll(p, 10)),
+                "scenario b, 2026: delivery mA → rU → bU of NdPr is 0.0 t but 90.0 t in scenario a, and neither"
+                        + " scenario is revealed yet",
+                "scenario b, 2026: delivery mC → rU → bU of NdPr is 90.0 t but 0.0 t in scenario a, and neither"
+                        + " scenario is revealed yet");
+    }
+
+    @Test
+    void unrevealedScenariosSellTheSameSurplusWhereItEarns() {
+        Instance in = unrevealed();
+        // NdPr sold as surplus earns nothing: that is discarding, not tied
+        UnaryOperator<PlanBuilder> lessLa = in2026(500, "mA", 90, 140, 10, 10, 10, 100);
+        assertViolations(in, unrevealedPlan(in, p -> lessLa.apply(p).surplus("rU", "NdPr", 2026, 5),
+                        p -> releaseAll(p, 10)),
+                "scenario b, 2026: surplus of La at rU is 140.0 t but 150.0 t in scenario a, and neither scenario is"
+                        + " revealed yet");
+    }
+
+    @Test
+    void unrevealedScenariosSubstituteAndFallShortAlike() {
+        Instance in = unrevealed();
+        assertViolations(in, unrevealedPlan(in, in2026(500, "mA", 90, 150, 15, 5, 10, 100),
+                        p -> releaseAll(p, 10)),
+                "scenario b, 2026: shortfall for bU of NdPr is 5.0 t but 10.0 t in scenario a, and neither scenario"
+                        + " is revealed yet",
+                "scenario b, 2026: substitution for bU of NdPr is 15.0 t but 10.0 t in scenario a, and neither"
+                        + " scenario is revealed yet");
+    }
+
+    @Test
+    void unrevealedScenariosTakeTheSameContractTonnes() {
+        Instance in = unrevealed();
+        assertViolations(in, unrevealedPlan(in, in2026(500, "mA", 90, 150, 10, 10, 10, 90),
+                        p -> releaseAll(p, 10)),
+                "scenario b, 2026: tonnes taken under contract k1 is 90.0 t but 100.0 t in scenario a, and neither"
+                        + " scenario is revealed yet");
+    }
+
+    @Test
+    void unrevealedScenariosFillReleaseAndHoldTheSameStock() {
+        Instance in = unrevealed();
+        assertViolations(in, unrevealedPlan(in, in2026(500, "mA", 100, 150, 10, 10, 20, 100),
+                        p -> releaseAll(p, 20)),
+                "scenario b, 2026: delivery mA → rU → bU of NdPr is 100.0 t but 90.0 t in scenario a, and neither"
+                        + " scenario is revealed yet",
+                "scenario b, 2026: fill of stockpile reserve is 20.0 t but 10.0 t in scenario a, and neither scenario"
+                        + " is revealed yet",
+                "scenario b, 2026: level of stockpile reserve is 20.0 t but 10.0 t in scenario a, and neither"
+                        + " scenario is revealed yet");
+    }
 }
