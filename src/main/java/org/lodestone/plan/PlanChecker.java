@@ -45,10 +45,10 @@ import org.lodestone.plan.Plan.StockLevel;
 /**
  * Independent check of a plan against model.md and model-v2.md: re-checks every rule of §3 and
  * of version 2 from the instance and the plan alone, in the reference formulation (every
- * delivered tonne names its mine of origin), and recomputes every cost term of §4. It shares no
- * code with the model builder on purpose, nor the domain's helpers for version-2 rules (delays,
- * ramp-up shares, price factors, indexed prices): a mistake there would otherwise pass unseen in
- * both.
+ * delivered tonne names its mine of origin), and recomputes every cost term of §4 and the CVaR
+ * of version 2. It shares no code with the model builder on purpose, nor the domain's helpers
+ * for version-2 rules (delays, ramp-up shares, price factors, indexed prices): a mistake there
+ * would otherwise pass unseen in both.
  *
  * <p>Entries that cannot be placed (unknown id, year outside the horizon, value that is not a
  * finite number) are reported and then left out of every rule and every cost.
@@ -115,18 +115,19 @@ public final class PlanChecker {
     /** The checks in the order their violations are listed. */
     private CheckReport run() {
         if (!plan.status().hasSolution() || plan.objective() == null) {
-            return new CheckReport(List.of("plan has no solution"), Plan.Costs.ZERO, 0, Double.NaN, List.of());
+            return new CheckReport(List.of("plan has no solution"), Plan.Costs.ZERO, 0, Double.NaN, null,
+                    List.of());
         }
         checkInstance();
         checkContractChoices();
         checkBuilds();                                      // rule 7: expansion and bankability
         List<ScenarioCheck> scenarios = checkScenarios();   // rules 1–6, stock and routes, per scenario and year
         checkNonAnticipativity(scenarios);                  // v2 §2.7
-        Recomputed recomputed = recomputeCosts(scenarios);  // §4
+        Recomputed recomputed = recomputeCosts(scenarios);  // §4, v2 §2.8
         checkRiskBudget(recomputed.risk());                 // rule 8
         compareReportedFigures(scenarios, recomputed);
         return new CheckReport(violations, recomputed.costs(), recomputed.risk(), recomputed.objective(),
-                recomputed.scenarios());
+                recomputed.cvar(), recomputed.scenarios());
     }
 
     // ---------------------------------------------------------------- the plan as a whole
@@ -331,22 +332,64 @@ public final class PlanChecker {
         }
     }
 
-    private record Recomputed(Plan.Costs costs, double risk, double objective,
+    /** @param cvar CVaR_α of the scenario costs; null without riskAversion */
+    private record Recomputed(Plan.Costs costs, double risk, double objective, Double cvar,
                               List<CheckReport.ScenarioResult> scenarios) {}
 
-    /** Every part of §4 from the instance and the plan's entries, expected over the checked scenarios. */
+    /** A scenario's probability and cost C(s) = Operating(s) + riskWeight × Risk(s) (model-v2.md §2.8). */
+    private record ScenarioCost(double probability, double cost) {}
+
+    /**
+     * Every part of §4 from the instance and the plan's entries, expected over the checked
+     * scenarios, and with riskAversion the risk premium w × (CVaR_α(C) − Σ π C) (model-v2.md §2.8,
+     * §2.9), so that the objective is still Σ parts + riskWeight × risk.
+     */
     private Recomputed recomputeCosts(List<ScenarioCheck> scenarios) {
         Amounts expected = investment();
         List<CheckReport.ScenarioResult> results = new ArrayList<>();
+        List<ScenarioCost> scenarioCosts = new ArrayList<>();
+        double expectedCost = 0;
         for (ScenarioCheck scenario : scenarios) {
             Amounts amounts = scenario.recomputeOperatingAndRisk();
-            expected.addWeighted(amounts, scenario.scenario.probability());
+            double probability = scenario.scenario.probability();
+            expected.addWeighted(amounts, probability);
             results.add(new CheckReport.ScenarioResult(scenario.scenario.id(), amounts.operating(),
                     amounts.get(CostPart.RISK)));
+            double cost = amounts.operating() + instance.riskWeight() * amounts.get(CostPart.RISK);
+            scenarioCosts.add(new ScenarioCost(probability, cost));
+            expectedCost += probability * cost;
+        }
+        Double cvar = null;
+        if (instance.riskAversion().isPresent()) {
+            cvar = cvar(instance.riskAversion().get().alpha(), scenarioCosts);
+            expected.add(CostPart.RISK_PREMIUM, instance.riskAversion().get().weight() * (cvar - expectedCost));
         }
         Plan.Costs costs = Plan.Costs.of(expected::get);
         double risk = expected.get(CostPart.RISK);
-        return new Recomputed(costs, risk, costs.net() + instance.riskWeight() * risk, results);
+        return new Recomputed(costs, risk, costs.net() + instance.riskWeight() * risk, cvar, results);
+    }
+
+    /**
+     * CVaR_α of the scenario costs: the expected cost of the worst 1 − α of probability, taken by
+     * sorting the costs from the worst down (rather than as the model's minimum over η, so that
+     * the two can disagree). The scenario where the tail ends counts with the part of its
+     * probability that lies in the tail.
+     */
+    private static double cvar(double alpha, List<ScenarioCost> scenarioCosts) {
+        List<ScenarioCost> worstFirst = new ArrayList<>(scenarioCosts);
+        worstFirst.sort(Comparator.comparingDouble(ScenarioCost::cost).reversed());
+        double tail = 1 - alpha;
+        double left = tail;
+        double sum = 0;
+        for (ScenarioCost sc : worstFirst) {
+            double share = Math.min(sc.probability(), left);
+            if (!(share > 0)) {
+                break;
+            }
+            sum += share * sc.cost();
+            left -= share;
+        }
+        return sum / tail;
     }
 
     /** Investment of §4: capex and fixed opex of the builds, signing costs of chosen optional contracts. */
@@ -384,7 +427,17 @@ public final class PlanChecker {
                     result.operatingCost());
             compare("scenario " + scenarioPlan.id() + ": risk", scenarioPlan.risk(), result.risk());
         }
+        compareCvar(recomputed.cvar());
         compare("objective", plan.objective(), recomputed.objective());
+    }
+
+    /** The plan's cvar is CVaR_α(C) at the plan with riskAversion, null without (model-v2.md §2.9). */
+    private void compareCvar(Double cvar) {
+        if (cvar != null) {
+            compare("cvar", plan.cvar(), cvar);
+        } else if (plan.cvar() != null) {
+            violations.add("cvar: the plan reports " + num(plan.cvar()) + " but the instance has no riskAversion");
+        }
     }
 
     // ---------------------------------------------------------------- one scenario
@@ -1158,7 +1211,8 @@ public final class PlanChecker {
         double r = reported == null ? Double.NaN : reported;
         double scale = Math.max(1, Math.max(Math.abs(r), Math.abs(recomputed)));
         if (!(Math.abs(r - recomputed) <= COST_TOLERANCE * scale)) {
-            violations.add(what + ": the plan reports " + num(r) + " but it is " + num(recomputed));
+            violations.add(what + ": the plan reports " + (reported == null ? "null" : num(r)) + " but it is "
+                    + num(recomputed));
         }
     }
 

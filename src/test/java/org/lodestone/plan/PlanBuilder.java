@@ -28,6 +28,7 @@ public final class PlanBuilder {
     private final List<ContractChoice> contracts = new ArrayList<>();
     private final Map<String, Sc> scenarios = new LinkedHashMap<>();
     private Sc current;
+    private Double cvar;
 
     private static final class Sc {
         final String id;
@@ -120,6 +121,12 @@ public final class PlanBuilder {
         return this;
     }
 
+    /** The plan's reported CVaR (null, the default, for an instance without riskAversion). */
+    public PlanBuilder cvar(Double reported) {
+        cvar = reported;
+        return this;
+    }
+
     public PlanBuilder build(String facility, int startYear, int onlineYear, int modules, double capacityAdded) {
         builds.add(new Build(facility, startYear, onlineYear, modules, capacityAdded));
         return this;
@@ -134,7 +141,7 @@ public final class PlanBuilder {
     public Plan plan(Plan.Costs costs, double risk, double objective) {
         sc();
         List<ScenarioPlan> sps = scenarios.values().stream().map(Sc::plan).toList();
-        return new Plan(instance, Plan.Status.OPTIMAL, objective, objective, 0.0, SOLVER, costs, risk, builds,
+        return new Plan(instance, Plan.Status.OPTIMAL, objective, objective, 0.0, SOLVER, costs, risk, cvar, builds,
                 contracts, sps);
     }
 
@@ -150,6 +157,7 @@ public final class PlanBuilder {
             s.operatingCost = r.operatingCost();
             s.risk = r.risk();
         }
+        cvar = report.cvar();
         return plan(report.costs(), report.risk(), report.objective());
     }
 }
