@@ -811,6 +811,34 @@ public final class PlanChecker {
             return strictest;
         }
 
+        /** maxCountryShare, once by mining and once by refining country. */
+        private void checkCountryShareCaps(Buyer b, Element e, int y) {
+            List<Delivery> ds = deliveriesTo(b, e, y);
+            if (ds.isEmpty() || b.maxCountryShare().isEmpty()) {
+                return;
+            }
+            double sigma = b.maxCountryShare().get();
+            double delivered = delivered(b, e, y);
+            checkCountryShareCap(b, e, y, ds, delivered, sigma, "mined", d -> mines.get(d.mine()).country());
+            checkCountryShareCap(b, e, y, ds, delivered, sigma, "refined",
+                    d -> refineries.get(d.refinery()).country());
+        }
+
+        private void checkCountryShareCap(Buyer b, Element e, int y, List<Delivery> ds, double delivered,
+                                          double sigma, String stage, Function<Delivery, String> countryOf) {
+            Map<String, Double> byCountry = new LinkedHashMap<>();
+            for (Delivery d : ds) {
+                byCountry.merge(countryOf.apply(d), d.tonnes(), Double::sum);
+            }
+            byCountry.forEach((c, tonnes) -> {
+                if (exceeds(tonnes, sigma * delivered)) {
+                    violations.add(at(y) + "buyer " + b.id() + " gets " + num(tonnes) + " t of " + e.id() + " "
+                            + stage + " in " + c + " out of " + num(delivered) + " t delivered, above its"
+                            + " maxCountryShare " + num(sigma) + " (" + num(sigma * delivered) + " t)");
+                }
+            });
+        }
+
         // ---- stockpiles (model-v2.md §2.6); a year the plan does not list holds, fills and releases 0
 
         /** level(y) = level(y − 1) + fill − release, with level before the first year = initial. */
@@ -859,34 +887,6 @@ public final class PlanChecker {
                 violations.add(at(last) + "stockpile " + p.id() + " holds " + num(level)
                         + " t at the end of the horizon, below its minFinal " + num(p.minFinal()) + " t");
             }
-        }
-
-        /** maxCountryShare, once by mining and once by refining country. */
-        private void checkCountryShareCaps(Buyer b, Element e, int y) {
-            List<Delivery> ds = deliveriesTo(b, e, y);
-            if (ds.isEmpty() || b.maxCountryShare().isEmpty()) {
-                return;
-            }
-            double sigma = b.maxCountryShare().get();
-            double delivered = delivered(b, e, y);
-            checkCountryShareCap(b, e, y, ds, delivered, sigma, "mined", d -> mines.get(d.mine()).country());
-            checkCountryShareCap(b, e, y, ds, delivered, sigma, "refined",
-                    d -> refineries.get(d.refinery()).country());
-        }
-
-        private void checkCountryShareCap(Buyer b, Element e, int y, List<Delivery> ds, double delivered,
-                                          double sigma, String stage, Function<Delivery, String> countryOf) {
-            Map<String, Double> byCountry = new LinkedHashMap<>();
-            for (Delivery d : ds) {
-                byCountry.merge(countryOf.apply(d), d.tonnes(), Double::sum);
-            }
-            byCountry.forEach((c, tonnes) -> {
-                if (exceeds(tonnes, sigma * delivered)) {
-                    violations.add(at(y) + "buyer " + b.id() + " gets " + num(tonnes) + " t of " + e.id() + " "
-                            + stage + " in " + c + " out of " + num(delivered) + " t delivered, above its"
-                            + " maxCountryShare " + num(sigma) + " (" + num(sigma * delivered) + " t)");
-                }
-            });
         }
 
         // ---- routes: accepted ore types and export controls (x and d are zero where forbidden, §2)
