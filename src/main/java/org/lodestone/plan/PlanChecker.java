@@ -462,7 +462,10 @@ public final class PlanChecker {
             exportControls.addAll(scenario.exportControls());
         }
 
-        /** The rules of §3 year by year (contracts first: the facility rules use their tonnes), then the routes. */
+        /**
+         * The rules of §3 and the stock rules of model-v2.md §2.6 year by year (contracts first: the
+         * facility rules use their tonnes), then the routes.
+         */
         void run() {
             for (int y = horizon.start(); y <= horizon.last(); y++) {
                 for (Contract k : instance.contracts()) {
