@@ -10,11 +10,14 @@ import java.util.List;
  * @param costs every cost part recomputed from the instance and the plan's entries (expected,
  *     discounted); {@link Plan.Costs#ZERO} when the plan has no solution
  * @param risk expected risk-tonnes recomputed; 0 when the plan has no solution
- * @param objective the objective recomputed (model.md §4); NaN when the plan has no solution
+ * @param objective the objective recomputed (model.md §4, model-v2.md §2.8); NaN when the plan has no
+ *     solution
+ * @param cvar CVaR_α of the scenario costs recomputed (model-v2.md §2.8); null without riskAversion
+ *     or without a solution
  * @param scenarios each scenario's operating cost (discounted, not weighted) and risk, recomputed,
  *     in the order of the plan's scenarios that exist in the instance
  */
-public record CheckReport(List<String> violations, Plan.Costs costs, double risk, double objective,
+public record CheckReport(List<String> violations, Plan.Costs costs, double risk, double objective, Double cvar,
                           List<ScenarioResult> scenarios) {
     public CheckReport {
         violations = List.copyOf(violations);

@@ -8,8 +8,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import org.lodestone.domain.Buyer;
 import org.lodestone.domain.Contract;
 import org.lodestone.domain.CostPart;
@@ -26,6 +31,7 @@ import org.lodestone.domain.Mine;
 import org.lodestone.domain.Refinery;
 import org.lodestone.domain.Scenario;
 import org.lodestone.domain.Series;
+import org.lodestone.domain.Stockpile;
 import org.lodestone.domain.Substitute;
 import org.lodestone.domain.Tariff;
 import org.lodestone.plan.Plan.Build;
@@ -34,11 +40,15 @@ import org.lodestone.plan.Plan.ContractChoice;
 import org.lodestone.plan.Plan.ContractUse;
 import org.lodestone.plan.Plan.Delivery;
 import org.lodestone.plan.Plan.ScenarioPlan;
+import org.lodestone.plan.Plan.StockLevel;
 
 /**
- * Independent check of a plan against model.md: re-checks every rule of §3 from the instance and
- * the plan alone, in the reference formulation (every delivered tonne names its mine of origin),
- * and recomputes every cost term of §4. It shares no code with the model builder on purpose.
+ * Independent check of a plan against model.md and model-v2.md: re-checks every rule of §3 and
+ * of version 2 from the instance and the plan alone, in the reference formulation (every
+ * delivered tonne names its mine of origin), and recomputes every cost term of §4 and the CVaR
+ * of version 2. It shares no code with the model builder on purpose, nor the domain's helpers
+ * for version-2 rules (delays, ramp-up shares, price factors, indexed prices): a mistake there
+ * would otherwise pass unseen in both.
  *
  * <p>Entries that cannot be placed (unknown id, year outside the horizon, value that is not a
  * finite number) are reported and then left out of every rule and every cost.
@@ -105,17 +115,19 @@ public final class PlanChecker {
     /** The checks in the order their violations are listed. */
     private CheckReport run() {
         if (!plan.status().hasSolution() || plan.objective() == null) {
-            return new CheckReport(List.of("plan has no solution"), Plan.Costs.ZERO, 0, Double.NaN, List.of());
+            return new CheckReport(List.of("plan has no solution"), Plan.Costs.ZERO, 0, Double.NaN, null,
+                    List.of());
         }
         checkInstance();
         checkContractChoices();
         checkBuilds();                                      // rule 7: expansion and bankability
-        List<ScenarioCheck> scenarios = checkScenarios();   // rules 1–6 and routes, per scenario and year
-        Recomputed recomputed = recomputeCosts(scenarios);  // §4
+        List<ScenarioCheck> scenarios = checkScenarios();   // rules 1–6, stock and routes, per scenario and year
+        checkNonAnticipativity(scenarios);                  // v2 §2.7
+        Recomputed recomputed = recomputeCosts(scenarios);  // §4, v2 §2.8
         checkRiskBudget(recomputed.risk());                 // rule 8
         compareReportedFigures(scenarios, recomputed);
         return new CheckReport(violations, recomputed.costs(), recomputed.risk(), recomputed.objective(),
-                recomputed.scenarios());
+                recomputed.cvar(), recomputed.scenarios());
     }
 
     // ---------------------------------------------------------------- the plan as a whole
@@ -254,6 +266,39 @@ public final class PlanChecker {
         return checked;
     }
 
+    /**
+     * Non-anticipativity (model-v2.md §2.7): in each year, every scenario not revealed yet makes
+     * the tied decisions, entry by entry, of the first such scenario of the plan. Being tied is
+     * an equivalence, so comparing each with that one names every scenario that differs.
+     */
+    private void checkNonAnticipativity(List<ScenarioCheck> scenarios) {
+        for (int y = horizon.start(); y <= horizon.last(); y++) {
+            ScenarioCheck first = null;
+            SortedMap<String, Double> firstTied = null;
+            for (ScenarioCheck other : scenarios) {
+                if (!other.unrevealedIn(y)) {
+                    continue;
+                }
+                SortedMap<String, Double> tied = other.tiedDecisions(y);
+                if (first == null) {
+                    first = other;
+                    firstTied = tied;
+                    continue;
+                }
+                Set<String> names = new TreeSet<>(firstTied.keySet());
+                names.addAll(tied.keySet());
+                for (String name : names) {
+                    double value = tied.getOrDefault(name, 0.0);
+                    double firsts = firstTied.getOrDefault(name, 0.0);
+                    if (differs(value, firsts)) {
+                        violations.add(other.at(y) + name + " is " + num(value) + " t but " + num(firsts)
+                                + " t in scenario " + first.scenario.id() + ", and neither scenario is revealed yet");
+                    }
+                }
+            }
+        }
+    }
+
     private void checkRiskBudget(double expectedRisk) {
         if (instance.riskBudget().isPresent() && exceeds(expectedRisk, instance.riskBudget().get())) {
             violations.add("expected risk " + num(expectedRisk) + " risk-t exceeds the riskBudget "
@@ -287,22 +332,64 @@ public final class PlanChecker {
         }
     }
 
-    private record Recomputed(Plan.Costs costs, double risk, double objective,
+    /** @param cvar CVaR_α of the scenario costs; null without riskAversion */
+    private record Recomputed(Plan.Costs costs, double risk, double objective, Double cvar,
                               List<CheckReport.ScenarioResult> scenarios) {}
 
-    /** Every part of §4 from the instance and the plan's entries, expected over the checked scenarios. */
+    /** A scenario's probability and cost C(s) = Operating(s) + riskWeight × Risk(s) (model-v2.md §2.8). */
+    private record ScenarioCost(double probability, double cost) {}
+
+    /**
+     * Every part of §4 from the instance and the plan's entries, expected over the checked
+     * scenarios, and with riskAversion the risk premium w × (CVaR_α(C) − Σ π C) (model-v2.md §2.8,
+     * §2.9), so that the objective is still Σ parts + riskWeight × risk.
+     */
     private Recomputed recomputeCosts(List<ScenarioCheck> scenarios) {
         Amounts expected = investment();
         List<CheckReport.ScenarioResult> results = new ArrayList<>();
+        List<ScenarioCost> scenarioCosts = new ArrayList<>();
+        double expectedCost = 0;
         for (ScenarioCheck scenario : scenarios) {
             Amounts amounts = scenario.recomputeOperatingAndRisk();
-            expected.addWeighted(amounts, scenario.scenario.probability());
+            double probability = scenario.scenario.probability();
+            expected.addWeighted(amounts, probability);
             results.add(new CheckReport.ScenarioResult(scenario.scenario.id(), amounts.operating(),
                     amounts.get(CostPart.RISK)));
+            double cost = amounts.operating() + instance.riskWeight() * amounts.get(CostPart.RISK);
+            scenarioCosts.add(new ScenarioCost(probability, cost));
+            expectedCost += probability * cost;
+        }
+        Double cvar = null;
+        if (instance.riskAversion().isPresent()) {
+            cvar = cvar(instance.riskAversion().get().alpha(), scenarioCosts);
+            expected.add(CostPart.RISK_PREMIUM, instance.riskAversion().get().weight() * (cvar - expectedCost));
         }
         Plan.Costs costs = Plan.Costs.of(expected::get);
         double risk = expected.get(CostPart.RISK);
-        return new Recomputed(costs, risk, costs.net() + instance.riskWeight() * risk, results);
+        return new Recomputed(costs, risk, costs.net() + instance.riskWeight() * risk, cvar, results);
+    }
+
+    /**
+     * CVaR_α of the scenario costs: the expected cost of the worst 1 − α of probability, taken by
+     * sorting the costs from the worst down (rather than as the model's minimum over η, so that
+     * the two can disagree). The scenario where the tail ends counts with the part of its
+     * probability that lies in the tail.
+     */
+    private static double cvar(double alpha, List<ScenarioCost> scenarioCosts) {
+        List<ScenarioCost> worstFirst = new ArrayList<>(scenarioCosts);
+        worstFirst.sort(Comparator.comparingDouble(ScenarioCost::cost).reversed());
+        double tail = 1 - alpha;
+        double left = tail;
+        double sum = 0;
+        for (ScenarioCost sc : worstFirst) {
+            double share = Math.min(sc.probability(), left);
+            if (!(share > 0)) {
+                break;
+            }
+            sum += share * sc.cost();
+            left -= share;
+        }
+        return sum / tail;
     }
 
     /** Investment of §4: capex and fixed opex of the builds, signing costs of chosen optional contracts. */
@@ -340,7 +427,17 @@ public final class PlanChecker {
                     result.operatingCost());
             compare("scenario " + scenarioPlan.id() + ": risk", scenarioPlan.risk(), result.risk());
         }
+        compareCvar(recomputed.cvar());
         compare("objective", plan.objective(), recomputed.objective());
+    }
+
+    /** The plan's cvar is CVaR_α(C) at the plan with riskAversion, null without (model-v2.md §2.9). */
+    private void compareCvar(Double cvar) {
+        if (cvar != null) {
+            compare("cvar", plan.cvar(), cvar);
+        } else if (plan.cvar() != null) {
+            violations.add("cvar: the plan reports " + num(plan.cvar()) + " but the instance has no riskAversion");
+        }
     }
 
     // ---------------------------------------------------------------- one scenario
@@ -365,7 +462,10 @@ public final class PlanChecker {
             exportControls.addAll(scenario.exportControls());
         }
 
-        /** The rules of §3 year by year (contracts first: the facility rules use their tonnes), then the routes. */
+        /**
+         * The rules of §3 and the stock rules of model-v2.md §2.6 year by year (contracts first: the
+         * facility rules use their tonnes), then the routes.
+         */
         void run() {
             for (int y = horizon.start(); y <= horizon.last(); y++) {
                 for (Contract k : instance.contracts()) {
@@ -386,14 +486,24 @@ public final class PlanChecker {
                         checkSeparation(r, e, y);                   // rule 3
                     }
                 }
+                for (Stockpile p : instance.stockpiles()) {
+                    checkStockBalance(p, y);                        // v2 §2.6
+                    checkStockCapacity(p, y);                       // v2 §2.6
+                    checkStockMaxFill(p, y);                        // v2 §2.6
+                    checkStockMaxRelease(p, y);                     // v2 §2.6
+                }
                 for (Buyer b : buyers.values()) {
                     for (Element e : elements.values()) {
-                        checkDemand(b, e, y);                       // rule 4
+                        checkDemand(b, e, y);                       // rule 4, with stock (v2 §2.6)
+                        checkFilledFromDeliveries(b, e, y);         // v2 §2.6
                         checkSubstitutionBound(b, e, y);            // rule 4
-                        checkMandate(b, e, y);                      // rule 5
+                        checkMandate(b, e, y);                      // rule 5, with stock (v2 §2.6)
                         checkCountryShareCaps(b, e, y);             // rule 5
                     }
                 }
+            }
+            for (Stockpile p : instance.stockpiles()) {
+                checkStockMinFinal(p);                              // v2 §2.6
             }
             for (Concentrate c : entries.concentrateByYearMineRefinery()) {
                 checkAcceptedOre(c);
@@ -406,6 +516,16 @@ public final class PlanChecker {
 
         private String at(int year) {
             return where + ", " + year + ": ";
+        }
+
+        /** Whether the scenario cannot be told apart from others yet in {@code y}: y < revealYear(s) (§2.7). */
+        boolean unrevealedIn(int y) {
+            return scenario.revealYear().map(reveal -> y < reveal).orElse(false);
+        }
+
+        /** The decisions of {@code y} that §2.7 ties; surplus only where it earns something, else it is discarded. */
+        SortedMap<String, Double> tiedDecisions(int y) {
+            return entries.tiedDecisions(y, element -> surplusPrice(elements.get(element), y) > 0);
         }
 
         // ---- quantities of one year, from the entries
@@ -444,17 +564,35 @@ public final class PlanChecker {
             return taken;
         }
 
-        /** Tonnes paid for: max(taken, minPerYear) for a held contract in its window, else what the plan reports. */
+        /** Tonnes paid for: max(taken, owed) for a held contract in its window, else what the plan reports. */
         private double paid(Contract k, int y) {
             ContractUse u = entries.contractUse(k.id(), y);
             if (heldContracts.contains(k.id()) && k.window().contains(y)) {
-                return Math.max(u == null ? 0 : u.taken(), k.minPerYear());
+                return Math.max(u == null ? 0 : u.taken(), owed(scenario, k, y));
             }
             return u == null ? 0 : u.paid();
         }
 
         private List<Delivery> deliveriesTo(Buyer b, Element e, int y) {
             return entries.deliveriesTo(b.id(), e.id(), y);
+        }
+
+        /** Σ fill(p, y) over the stockpiles of {@code b}'s {@code e}. */
+        private double filled(Buyer b, Element e, int y) {
+            double filled = 0;
+            for (Stockpile p : stockpiles(b, e)) {
+                filled += entries.stock(p.id(), y).fill();
+            }
+            return filled;
+        }
+
+        /** Σ release(p, y) over the stockpiles of {@code b}'s {@code e}. */
+        private double released(Buyer b, Element e, int y) {
+            double released = 0;
+            for (Stockpile p : stockpiles(b, e)) {
+                released += entries.stock(p.id(), y).release();
+            }
+            return released;
         }
 
         private double delivered(Buyer b, Element e, int y) {
@@ -501,7 +639,11 @@ public final class PlanChecker {
             }
         }
 
-        /** A held contract in its window pays for max(taken, minPerYear). */
+        /**
+         * A held contract in its window pays for max(taken, owed), owed being minPerYear or, for a
+         * contingent contract, what the facility can deliver of it (model-v2.md §2.5); so the plan
+         * lists an entry wherever taken or owed is above the tolerance.
+         */
         private void checkContractPaid(Contract k, int y) {
             if (!heldContracts.contains(k.id()) || !k.window().contains(y)) {
                 return;
@@ -509,13 +651,24 @@ public final class PlanChecker {
             ContractUse u = entries.contractUse(k.id(), y);
             double paid = paid(k, y);
             double reported = u == null ? 0 : u.paid();
-            if (differs(reported, paid)) {
-                violations.add(at(y) + (u == null
-                        ? "held contract " + k.id() + " has no contractUse entry but must pay for its minPerYear "
-                                + num(k.minPerYear()) + " t"
-                        : "contract " + k.id() + " pays for " + num(reported) + " t but must pay for max(taken "
-                                + num(u.taken()) + ", minPerYear " + num(k.minPerYear()) + ") = " + num(paid) + " t"));
+            if (!differs(reported, paid)) {
+                return;
             }
+            String minimum;
+            String why = "";
+            if (k.contingent()) {
+                Facility f = facility(k.facility());
+                minimum = "owed " + num(owed(scenario, k, y));
+                why = " (minPerYear " + num(k.minPerYear()) + " × min(1, capacity factor "
+                        + num(factor(scenario.capacityFactors(), f, y)) + ") × availability "
+                        + num(availability(scenario, f, y)) + ")";
+            } else {
+                minimum = "minPerYear " + num(k.minPerYear());
+            }
+            violations.add(at(y) + (u == null
+                    ? "held contract " + k.id() + " has no contractUse entry but must pay for its " + minimum + " t"
+                    : "contract " + k.id() + " pays for " + num(reported) + " t but must pay for max(taken "
+                            + num(u.taken()) + ", " + minimum + ") = " + num(paid) + " t") + why);
         }
 
         /** Contracts on a facility take at most what it ships (mine) or takes in (refinery). */
@@ -572,17 +725,35 @@ public final class PlanChecker {
 
         // ---- rule 4: demand
 
-        /** Delivered + substituted + short = demand. */
+        /**
+         * Delivered − put into stock + taken from stock + substituted + short = demand, in every
+         * year and for every element, demand 0 included (model-v2.md §2.6; without a stockpile of
+         * the buyer's element, rule 4 of version 1).
+         */
         private void checkDemand(Buyer b, Element e, int y) {
             double delivered = delivered(b, e, y);
+            double filled = filled(b, e, y);
+            double released = released(b, e, y);
             double avoided = entries.substituted(b.id(), e.id(), y);
             double unmet = entries.shortfall(b.id(), e.id(), y);
             double demand = demand(scenario, b, e.id(), y);
-            double total = delivered + avoided + unmet;
+            double total = delivered - filled + released + avoided + unmet;
             if (differs(total, demand)) {
+                String stock = stockpiles(b, e).isEmpty() ? ""
+                        : " − " + num(filled) + " t into stock + " + num(released) + " t from stock";
                 violations.add(at(y) + "buyer " + b.id() + " gets " + num(delivered) + " t of " + e.id()
-                        + " delivered + " + num(avoided) + " t substituted + " + num(unmet) + " t short = "
-                        + num(total) + " t but its demand is " + num(demand) + " t");
+                        + " delivered" + stock + " + " + num(avoided) + " t substituted + " + num(unmet)
+                        + " t short = " + num(total) + " t but its demand is " + num(demand) + " t");
+            }
+        }
+
+        /** Stock is filled only from deliveries to its buyer (model-v2.md §2.6). */
+        private void checkFilledFromDeliveries(Buyer b, Element e, int y) {
+            double filled = filled(b, e, y);
+            double delivered = delivered(b, e, y);
+            if (exceeds(filled, delivered)) {
+                violations.add(at(y) + "buyer " + b.id() + " puts " + num(filled) + " t of " + e.id()
+                        + " into stock but gets only " + num(delivered) + " t delivered");
             }
         }
 
@@ -618,11 +789,29 @@ public final class PlanChecker {
             }
             double delivered = delivered(b, e, y);
             double share = md.minShare().at(horizon.index(y));
-            if (exceeds(share * delivered, compliant)) {
+            // tonnes put into stock meet the strictest share still to come, so that stock cannot
+            // carry non-compliant oxide past a tightening (model-v2.md §2.6)
+            double filled = filled(b, e, y);
+            double strictest = strictestShareFrom(md, y);
+            double required = share * (delivered - filled) + strictest * filled;
+            if (exceeds(required, compliant)) {
                 violations.add(at(y) + "buyer " + b.id() + " gets " + num(compliant) + " t of " + e.id()
-                        + " complying with its mandate out of " + num(delivered) + " t delivered, below minShare "
-                        + num(share) + " (" + num(share * delivered) + " t)");
+                        + " complying with its mandate out of " + num(delivered) + " t delivered, below "
+                        + (stockpiles(b, e).isEmpty()
+                                ? "minShare " + num(share) + " (" + num(required) + " t)"
+                                : "minShare " + num(share) + " × " + num(delivered - filled) + " t not put into stock"
+                                        + " + the strictest minShare to come " + num(strictest) + " × "
+                                        + num(filled) + " t put into stock = " + num(required) + " t"));
             }
+        }
+
+        /** M(b, y): the largest minShare of the mandate in {@code y} or any later year of the horizon. */
+        private double strictestShareFrom(Mandate md, int y) {
+            double strictest = 0;
+            for (int later = y; later <= horizon.last(); later++) {
+                strictest = Math.max(strictest, md.minShare().at(horizon.index(later)));
+            }
+            return strictest;
         }
 
         /** maxCountryShare, once by mining and once by refining country. */
@@ -651,6 +840,56 @@ public final class PlanChecker {
                             + " maxCountryShare " + num(sigma) + " (" + num(sigma * delivered) + " t)");
                 }
             });
+        }
+
+        // ---- stockpiles (model-v2.md §2.6); a year the plan does not list holds, fills and releases 0
+
+        /** level(y) = level(y − 1) + fill − release, with level before the first year = initial. */
+        private void checkStockBalance(Stockpile p, int y) {
+            StockLevel now = entries.stock(p.id(), y);
+            boolean first = y == horizon.start();
+            double before = first ? p.initial() : entries.stock(p.id(), y - 1).level();
+            double expected = before + now.fill() - now.release();
+            if (differs(now.level(), expected)) {
+                violations.add(at(y) + "stockpile " + p.id() + " holds " + num(now.level()) + " t at the end of " + y
+                        + " but " + (first ? "its initial " + num(before) + " t" : num(before) + " t at the end of "
+                        + (y - 1)) + " + fill " + num(now.fill()) + " t − release " + num(now.release()) + " t = "
+                        + num(expected) + " t");
+            }
+        }
+
+        private void checkStockCapacity(Stockpile p, int y) {
+            double level = entries.stock(p.id(), y).level();
+            if (exceeds(level, p.capacity())) {
+                violations.add(at(y) + "stockpile " + p.id() + " holds " + num(level) + " t but its capacity is "
+                        + num(p.capacity()) + " t");
+            }
+        }
+
+        private void checkStockMaxFill(Stockpile p, int y) {
+            double fill = entries.stock(p.id(), y).fill();
+            if (p.maxFill().isPresent() && exceeds(fill, p.maxFill().get())) {
+                violations.add(at(y) + "stockpile " + p.id() + " is filled with " + num(fill) + " t, above its maxFill "
+                        + num(p.maxFill().get()) + " t");
+            }
+        }
+
+        private void checkStockMaxRelease(Stockpile p, int y) {
+            double release = entries.stock(p.id(), y).release();
+            if (p.maxRelease().isPresent() && exceeds(release, p.maxRelease().get())) {
+                violations.add(at(y) + "stockpile " + p.id() + " releases " + num(release) + " t, above its maxRelease "
+                        + num(p.maxRelease().get()) + " t");
+            }
+        }
+
+        /** The level in the last year is at least minFinal. */
+        private void checkStockMinFinal(Stockpile p) {
+            int last = horizon.last();
+            double level = entries.stock(p.id(), last).level();
+            if (exceeds(p.minFinal(), level)) {
+                violations.add(at(last) + "stockpile " + p.id() + " holds " + num(level)
+                        + " t at the end of the horizon, below its minFinal " + num(p.minFinal()) + " t");
+            }
         }
 
         // ---- routes: accepted ore types and export controls (x and d are zero where forbidden, §2)
@@ -706,7 +945,7 @@ public final class PlanChecker {
                 int t = horizon.index(y);
                 double delta = discount(y);
                 for (Contract k : instance.contracts()) {
-                    amounts.add(CostPart.CONTRACTS, delta * k.price() * paid(k, y));
+                    amounts.add(CostPart.CONTRACTS, delta * contractPrice(scenario, k, y) * paid(k, y));
                 }
                 for (Mine m : mines.values()) {
                     for (Refinery r : refineries.values()) {
@@ -724,7 +963,7 @@ public final class PlanChecker {
                 for (Refinery r : refineries.values()) {
                     for (Element e : elements.values()) {
                         double sold = entries.surplus(r.id(), e.id(), y);
-                        amounts.add(CostPart.SURPLUS_REVENUE, delta * sold * e.surplusPrice().at(t));
+                        amounts.add(CostPart.SURPLUS_REVENUE, delta * sold * surplusPrice(e, y));
                     }
                 }
                 for (Buyer b : buyers.values()) {
@@ -732,17 +971,32 @@ public final class PlanChecker {
                         addBuyerCosts(amounts, b, e, y, delta);
                     }
                 }
+                for (Stockpile p : instance.stockpiles()) {
+                    amounts.add(CostPart.HOLDING, delta * p.holdingCost() * entries.stock(p.id(), y).level());
+                }
             }
             return amounts;
         }
 
-        /** Freight and tariffs on deliveries, substitution (cheapest substitutes first) and shortfall. */
+        /**
+         * What surplus of {@code e} earns per tonne in {@code y}: surplusPrice times the scenario's
+         * price factors on the element (model-v2.md §2.3).
+         */
+        private double surplusPrice(Element e, int y) {
+            return e.surplusPrice().at(horizon.index(y)) * priceFactor(scenario, e.id(), y);
+        }
+
+        /**
+         * Freight and tariffs (priced from the market price m(s, e, y)) on deliveries, substitution
+         * (cheapest substitutes first) and shortfall (at a penalty no price factor scales).
+         */
         private void addBuyerCosts(Amounts amounts, Buyer b, Element e, int y, double delta) {
             int t = horizon.index(y);
             for (Delivery d : deliveriesTo(b, e, y)) {
                 Refinery r = refineries.get(d.refinery());
                 amounts.add(CostPart.FREIGHT, delta * d.tonnes() * lane(r.country(), b.country()));
-                amounts.add(CostPart.TARIFFS, delta * d.tonnes() * tariff(r.country(), b.country()) * e.price().at(t));
+                amounts.add(CostPart.TARIFFS,
+                        delta * d.tonnes() * tariff(r.country(), b.country()) * marketPrice(scenario, e.id(), y));
             }
             // each substitute within its own maxShare × demand; tonnes beyond the bound (a violation) are not costed
             double demand = demand(scenario, b, e.id(), y);
@@ -784,28 +1038,128 @@ public final class PlanChecker {
         return Math.pow(1 + instance.discountRate(), -(year - horizon.start()));
     }
 
-    /** Existing plus built capacity of {@code f} in {@code y}, times the scenario's capacity factors. */
+    /**
+     * Existing plus built capacity of {@code f} in {@code y}, times the scenario's capacity factors;
+     * a build adds its nameplate capacity times the share it gives in the year (model-v2.md §2.1, §2.2).
+     */
     private double capacity(Scenario sc, Facility f, int y) {
         double cap = f.capacity().at(horizon.index(y));
         for (Build b : buildsByFacility.getOrDefault(f.id(), List.of())) {
-            Expansion ex = f.expansion().orElseThrow();
-            if (y >= b.startYear() + ex.leadTime()) {
-                cap += b.modules() * ex.moduleSize();
-            }
+            cap += builtShare(sc, f, b, y) * b.modules() * f.expansion().orElseThrow().moduleSize();
         }
         return cap * factor(sc.capacityFactors(), f, y);
     }
 
+    /**
+     * The share of its nameplate capacity that build {@code b} of {@code f} gives in {@code y} of
+     * scenario {@code sc}: 0 before its online year τ + leadTime + D(s, f), then the ramp-up
+     * counted from that year, its last value holding (model-v2.md §2.1, §2.2).
+     */
+    private double builtShare(Scenario sc, Facility f, Build b, int y) {
+        Expansion ex = f.expansion().orElseThrow();
+        int online = b.startYear() + ex.leadTime() + delay(sc, f);
+        if (y < online) {
+            return 0;
+        }
+        List<Double> rampUp = ex.rampUp();
+        return rampUp.get(Math.min(y - online, rampUp.size() - 1));
+    }
+
+    /** D(s, f): the years of the scenario's build delays that match {@code f}, added up (model-v2.md §2.2). */
+    private static int delay(Scenario sc, Facility f) {
+        int years = 0;
+        for (Scenario.BuildDelay d : sc.buildDelays()) {
+            if (matches(d.country(), d.facility(), f)) {
+                years += d.years();
+            }
+        }
+        return years;
+    }
+
+    /** An entry naming a country matches every facility there, one naming a facility that one, neither all. */
+    private static boolean matches(Optional<String> country, Optional<String> facility, Facility f) {
+        return country.map(f.country()::equals).orElse(true) && facility.map(f.id()::equals).orElse(true);
+    }
+
     /** Product of the factors matching {@code f} that are active in {@code y}. */
     private static double factor(List<Scenario.FacilityFactor> factors, Facility f, int y) {
+        return product(factors, ff -> ff.years().contains(y) && matches(ff.country(), ff.facility(), f),
+                Scenario.FacilityFactor::factor);
+    }
+
+    /** The product of the factors of {@code factors} that {@code applies} accepts (1 for none). */
+    private static <T> double product(List<T> factors, Predicate<T> applies, ToDoubleFunction<T> factor) {
         double p = 1;
-        for (Scenario.FacilityFactor ff : factors) {
-            if (ff.years().contains(y) && ff.country().map(f.country()::equals).orElse(true)
-                    && ff.facility().map(f.id()::equals).orElse(true)) {
-                p *= ff.factor();
+        for (T f : factors) {
+            if (applies.test(f)) {
+                p *= factor.applyAsDouble(f);
             }
         }
         return p;
+    }
+
+    /**
+     * avail(s, f, y) of model-v2.md §2.5: 1 where the facility's own capacity series is above 0 in
+     * {@code y} (whatever its size: the rule is a step), otherwise the share its build gives in the
+     * year, 0 with no build online.
+     */
+    private double availability(Scenario sc, Facility f, int y) {
+        if (f.capacity().at(horizon.index(y)) > 0) {
+            return 1;
+        }
+        double share = 0;
+        for (Build b : buildsByFacility.getOrDefault(f.id(), List.of())) {
+            share = Math.max(share, builtShare(sc, f, b, y));
+        }
+        return share;
+    }
+
+    /**
+     * The tonnes a held contract owes in a year of its window: minPerYear, or for a contingent
+     * contract minPerYear × min(1, κ(s, f, y)) × avail(s, f, y) (model-v2.md §2.5).
+     */
+    private double owed(Scenario sc, Contract k, int y) {
+        if (!k.contingent()) {
+            return k.minPerYear();
+        }
+        Facility f = facility(k.facility());
+        return k.minPerYear() * Math.min(1, factor(sc.capacityFactors(), f, y)) * availability(sc, f, y);
+    }
+
+    /** The product of the scenario's price factors on {@code element} active in {@code y} (model-v2.md §2.3). */
+    private static double priceFactor(Scenario sc, String element, int y) {
+        return product(sc.priceFactors(),
+                pf -> pf.years().contains(y) && pf.element().map(element::equals).orElse(true),
+                Scenario.PriceFactor::factor);
+    }
+
+    /** m(s, e, y): the element's price times the scenario's price factors (model-v2.md §2.3). */
+    private double marketPrice(Scenario sc, String element, int y) {
+        return elements.get(element).price().at(horizon.index(y)) * priceFactor(sc, element, y);
+    }
+
+    /**
+     * The contract's price per tonne in {@code y} of scenario {@code sc}: its fixed price, or
+     * clamp(share × m(s, element, y), floor, cap) when indexed (model-v2.md §2.4).
+     */
+    private double contractPrice(Scenario sc, Contract k, int y) {
+        if (k.priceIndex().isEmpty()) {
+            return k.price();
+        }
+        Contract.PriceIndex index = k.priceIndex().get();
+        double indexed = Math.max(index.floor(), index.share() * marketPrice(sc, index.element(), y));
+        return index.cap().isPresent() ? Math.min(index.cap().get(), indexed) : indexed;
+    }
+
+    /** The instance's stockpiles of {@code b}'s {@code e}. */
+    private List<Stockpile> stockpiles(Buyer b, Element e) {
+        List<Stockpile> of = new ArrayList<>();
+        for (Stockpile p : instance.stockpiles()) {
+            if (p.buyer().equals(b.id()) && p.element().equals(e.id())) {
+                of.add(p);
+            }
+        }
+        return of;
     }
 
     /** Demand of {@code b} for {@code element} in {@code y}, times the scenario's demand factors. */
@@ -814,14 +1168,9 @@ public final class PlanChecker {
         if (series == null) {
             return 0;
         }
-        double p = series.at(horizon.index(y));
-        for (Scenario.DemandFactor df : sc.demandFactors()) {
-            if (df.years().contains(y) && df.buyer().map(b.id()::equals).orElse(true)
-                    && df.element().map(element::equals).orElse(true)) {
-                p *= df.factor();
-            }
-        }
-        return p;
+        return series.at(horizon.index(y)) * product(sc.demandFactors(), df -> df.years().contains(y)
+                && df.buyer().map(b.id()::equals).orElse(true) && df.element().map(element::equals).orElse(true),
+                Scenario.DemandFactor::factor);
     }
 
     /** Freight per tonne between two countries. */
@@ -865,7 +1214,8 @@ public final class PlanChecker {
         double r = reported == null ? Double.NaN : reported;
         double scale = Math.max(1, Math.max(Math.abs(r), Math.abs(recomputed)));
         if (!(Math.abs(r - recomputed) <= COST_TOLERANCE * scale)) {
-            violations.add(what + ": the plan reports " + num(r) + " but it is " + num(recomputed));
+            violations.add(what + ": the plan reports " + (reported == null ? "null" : num(r)) + " but it is "
+                    + num(recomputed));
         }
     }
 

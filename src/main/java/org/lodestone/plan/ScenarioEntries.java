@@ -10,7 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.lodestone.domain.Buyer;
 import org.lodestone.domain.Contract;
@@ -19,11 +22,13 @@ import org.lodestone.domain.Horizon;
 import org.lodestone.domain.Instance;
 import org.lodestone.domain.Mine;
 import org.lodestone.domain.Refinery;
+import org.lodestone.domain.Stockpile;
 import org.lodestone.plan.Plan.Concentrate;
 import org.lodestone.plan.Plan.ContractUse;
 import org.lodestone.plan.Plan.Delivery;
 import org.lodestone.plan.Plan.ScenarioPlan;
 import org.lodestone.plan.Plan.Shortfall;
+import org.lodestone.plan.Plan.StockLevel;
 import org.lodestone.plan.Plan.Substitution;
 import org.lodestone.plan.Plan.Surplus;
 
@@ -43,6 +48,8 @@ final class ScenarioEntries {
 
     private record ContractYear(String contract, int year) {}
 
+    private record StockpileYear(String stockpile, int year) {}
+
     private final Horizon horizon;
     /** "scenario base": the start of every message about this scenario. */
     private final String where;
@@ -52,6 +59,7 @@ final class ScenarioEntries {
     private final Set<String> buyerIds;
     private final Set<String> elementIds;
     private final Set<String> contractIds;
+    private final Set<String> stockpileIds;
 
     private final Map<Flow, Double> concentrate = new HashMap<>();
     private final List<Delivery> deliveries = new ArrayList<>();
@@ -62,6 +70,7 @@ final class ScenarioEntries {
     private final Map<ContractYear, ContractUse> contractUse = new HashMap<>();
     private final Map<BuyerElement, Double> substituted = new HashMap<>();
     private final Map<BuyerElement, Double> shortfalls = new HashMap<>();
+    private final Map<StockpileYear, StockLevel> stock = new HashMap<>();
 
     private ScenarioEntries(Instance instance, String where, List<String> violations) {
         this.horizon = instance.horizon();
@@ -72,6 +81,7 @@ final class ScenarioEntries {
         this.buyerIds = ids(instance.buyers(), Buyer::id);
         this.elementIds = ids(instance.elements(), Element::id);
         this.contractIds = ids(instance.contracts(), Contract::id);
+        this.stockpileIds = ids(instance.stockpiles(), Stockpile::id);
     }
 
     private static <T> Set<String> ids(List<T> items, Function<T, String> id) {
@@ -143,19 +153,97 @@ final class ScenarioEntries {
         return shortfalls.getOrDefault(new BuyerElement(buyer, element, year), 0.0);
     }
 
+    /**
+     * The stockpile's entry of the year; all zeros where the plan lists none, since it lists only
+     * years where fill, release or level is above 1e-6 (model-v2.md §2.9).
+     */
+    StockLevel stock(String stockpile, int year) {
+        return stock.getOrDefault(new StockpileYear(stockpile, year), new StockLevel(stockpile, year, 0, 0, 0));
+    }
+
+    /**
+     * The decisions of {@code year} that non-anticipativity ties (model-v2.md §2.7), as the plan
+     * lists them, by a name that says what each is ("concentrate mA → rU"): shipments, deliveries
+     * with their mine of origin, surplus of the elements {@code surplusTied} accepts, substitution,
+     * shortfall, tonnes taken under each contract (not paid), each stockpile's fill, release and
+     * level. A decision the plan does not list is 0 and has no name here.
+     */
+    SortedMap<String, Double> tiedDecisions(int year, Predicate<String> surplusTied) {
+        SortedMap<String, Double> tied = new TreeMap<>();
+        concentrate.forEach((k, tonnes) -> {
+            if (k.year() == year) {
+                tied.put(concentrateName(k.mine(), k.refinery()), tonnes);
+            }
+        });
+        for (Delivery d : deliveries) {
+            if (d.year() == year) {
+                tied.put(deliveryName(d), d.tonnes());
+            }
+        }
+        surplus.forEach((k, tonnes) -> {
+            if (k.year() == year && surplusTied.test(k.element())) {
+                tied.put(surplusName(k.refinery(), k.element()), tonnes);
+            }
+        });
+        contractUse.forEach((k, use) -> {
+            if (k.year() == year) {
+                tied.put("tonnes taken under contract " + k.contract(), use.taken());
+            }
+        });
+        substituted.forEach((k, tonnes) -> {
+            if (k.year() == year) {
+                tied.put(substitutionName(k.buyer(), k.element()), tonnes);
+            }
+        });
+        shortfalls.forEach((k, tonnes) -> {
+            if (k.year() == year) {
+                tied.put(shortfallName(k.buyer(), k.element()), tonnes);
+            }
+        });
+        stock.forEach((k, p) -> {
+            if (k.year() == year) {
+                tied.put("fill of stockpile " + k.stockpile(), p.fill());
+                tied.put("release of stockpile " + k.stockpile(), p.release());
+                tied.put("level of stockpile " + k.stockpile(), p.level());
+            }
+        });
+        return tied;
+    }
+
+    // ---------------------------------------------------------------- names of entries, for messages
+
+    private static String concentrateName(String mine, String refinery) {
+        return "concentrate " + mine + " → " + refinery;
+    }
+
+    private static String deliveryName(Delivery d) {
+        return "delivery " + d.mine() + " → " + d.refinery() + " → " + d.buyer() + " of " + d.element();
+    }
+
+    private static String surplusName(String refinery, String element) {
+        return "surplus of " + element + " at " + refinery;
+    }
+
+    private static String substitutionName(String buyer, String element) {
+        return "substitution for " + buyer + " of " + element;
+    }
+
+    private static String shortfallName(String buyer, String element) {
+        return "shortfall for " + buyer + " of " + element;
+    }
+
     // ---------------------------------------------------------------- reading
 
     private void read(ScenarioPlan scenarioPlan) {
         for (Concentrate c : scenarioPlan.concentrate()) {
-            String e = "concentrate " + c.mine() + " → " + c.refinery() + " in " + c.year();
+            String e = concentrateName(c.mine(), c.refinery()) + " in " + c.year();
             if (known(e, c.year(), c.tonnes(), mine(e, c.mine()), refinery(e, c.refinery()))) {
                 unique(e, concentrate.putIfAbsent(new Flow(c.mine(), c.refinery(), c.year()), c.tonnes()));
             }
         }
         Set<Delivery> keys = new HashSet<>();
         for (Delivery d : scenarioPlan.deliveries()) {
-            String e = "delivery " + d.mine() + " → " + d.refinery() + " → " + d.buyer() + " of "
-                    + d.element() + " in " + d.year();
+            String e = deliveryName(d) + " in " + d.year();
             if (!known(e, d.year(), d.tonnes(), mine(e, d.mine()), refinery(e, d.refinery()),
                     buyer(e, d.buyer()), element(e, d.element()))) {
                 continue;
@@ -173,7 +261,7 @@ final class ScenarioEntries {
                     k -> new ArrayList<>()).add(d);
         }
         for (Surplus u : scenarioPlan.surplus()) {
-            String e = "surplus of " + u.element() + " at " + u.refinery() + " in " + u.year();
+            String e = surplusName(u.refinery(), u.element()) + " in " + u.year();
             if (known(e, u.year(), u.tonnes(), refinery(e, u.refinery()), element(e, u.element()))) {
                 unique(e, surplus.putIfAbsent(new RefineryElement(u.refinery(), u.element(), u.year()), u.tonnes()));
             }
@@ -187,15 +275,26 @@ final class ScenarioEntries {
             }
         }
         for (Substitution a : scenarioPlan.substitution()) {
-            String e = "substitution for " + a.buyer() + " of " + a.element() + " in " + a.year();
+            String e = substitutionName(a.buyer(), a.element()) + " in " + a.year();
             if (known(e, a.year(), a.tonnes(), buyer(e, a.buyer()), element(e, a.element()))) {
                 unique(e, substituted.putIfAbsent(new BuyerElement(a.buyer(), a.element(), a.year()), a.tonnes()));
             }
         }
         for (Shortfall q : scenarioPlan.shortfalls()) {
-            String e = "shortfall for " + q.buyer() + " of " + q.element() + " in " + q.year();
+            String e = shortfallName(q.buyer(), q.element()) + " in " + q.year();
             if (known(e, q.year(), q.tonnes(), buyer(e, q.buyer()), element(e, q.element()))) {
                 unique(e, shortfalls.putIfAbsent(new BuyerElement(q.buyer(), q.element(), q.year()), q.tonnes()));
+            }
+        }
+        for (StockLevel p : scenarioPlan.stockpiles()) {
+            String e = "stockpile " + p.stockpile() + " in " + p.year();
+            // the three amounts are checked on their own, so that a message says which one is wrong
+            boolean ok = known(e, p.year(), 0, stockpile(e, p.stockpile()));
+            ok &= nonNegative(e + " (fill)", p.fill());
+            ok &= nonNegative(e + " (release)", p.release());
+            ok &= nonNegative(e + " (level)", p.level());
+            if (ok) {
+                unique(e, stock.putIfAbsent(new StockpileYear(p.stockpile(), p.year()), p));
             }
         }
     }
@@ -250,6 +349,10 @@ final class ScenarioEntries {
 
     private boolean contract(String entry, String id) {
         return present(entry, "contract", id, contractIds.contains(id));
+    }
+
+    private boolean stockpile(String entry, String id) {
+        return present(entry, "stockpile", id, stockpileIds.contains(id));
     }
 
     private boolean present(String entry, String kind, String id, boolean known) {

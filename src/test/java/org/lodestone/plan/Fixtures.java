@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.lodestone.TestInstances;
 import org.lodestone.domain.Instance;
+import org.lodestone.domain.RiskAversion;
+import org.lodestone.domain.Stockpile;
 
 /**
  * A small world shared by the checker tests, one year (2026):
@@ -50,6 +53,14 @@ final class Fixtures {
     /** Feasible in {@link #base()}: 500 t from mA refined in rU, 100 t of NdPr delivered. */
     static PlanBuilder basePlan() {
         return PlanBuilder.plan("rules").concentrate("mA", "rU", Y, 500).deliver("mA", "rU", "bU", "NdPr", Y, 100);
+    }
+
+    /** {@code in} with the stockpiles and risk aversion of model version 2, which TestInstances does not write. */
+    static Instance withVersion2(Instance in, List<Stockpile> stockpiles, Optional<RiskAversion> riskAversion) {
+        return new Instance(in.name(), in.description(), in.sources(), in.horizon(), in.discountRate(), in.riskWeight(),
+                in.riskBudget(), in.elements(), in.countries(), in.mines(), in.refineries(), in.buyers(), in.lanes(),
+                in.tariffs(), in.exportControls(), in.contracts(), in.scenarios(), stockpiles, riskAversion,
+                in.disruptions());
     }
 
     static CheckReport check(Instance in, PlanBuilder plan) {

@@ -12,6 +12,7 @@ import org.lodestone.plan.Plan.ContractUse;
 import org.lodestone.plan.Plan.Delivery;
 import org.lodestone.plan.Plan.ScenarioPlan;
 import org.lodestone.plan.Plan.Shortfall;
+import org.lodestone.plan.Plan.StockLevel;
 import org.lodestone.plan.Plan.Substitution;
 import org.lodestone.plan.Plan.Surplus;
 
@@ -27,6 +28,7 @@ public final class PlanBuilder {
     private final List<ContractChoice> contracts = new ArrayList<>();
     private final Map<String, Sc> scenarios = new LinkedHashMap<>();
     private Sc current;
+    private Double cvar;
 
     private static final class Sc {
         final String id;
@@ -39,6 +41,7 @@ public final class PlanBuilder {
         final List<ContractUse> contractUse = new ArrayList<>();
         final List<Substitution> substitution = new ArrayList<>();
         final List<Shortfall> shortfalls = new ArrayList<>();
+        final List<StockLevel> stockpiles = new ArrayList<>();
 
         Sc(String id, double probability) {
             this.id = id;
@@ -47,7 +50,7 @@ public final class PlanBuilder {
 
         ScenarioPlan plan() {
             return new ScenarioPlan(id, probability, operatingCost, risk, concentrate, deliveries, surplus,
-                    contractUse, substitution, shortfalls);
+                    contractUse, substitution, shortfalls, stockpiles);
         }
     }
 
@@ -112,6 +115,18 @@ public final class PlanBuilder {
         return this;
     }
 
+    /** A stockpile's year in the current scenario: tonnes filled, released, and the level at year end. */
+    public PlanBuilder stock(String stockpile, int year, double fill, double release, double level) {
+        sc().stockpiles.add(new StockLevel(stockpile, year, fill, release, level));
+        return this;
+    }
+
+    /** The plan's reported CVaR (null, the default, for an instance without riskAversion). */
+    public PlanBuilder cvar(Double reported) {
+        cvar = reported;
+        return this;
+    }
+
     public PlanBuilder build(String facility, int startYear, int onlineYear, int modules, double capacityAdded) {
         builds.add(new Build(facility, startYear, onlineYear, modules, capacityAdded));
         return this;
@@ -126,7 +141,7 @@ public final class PlanBuilder {
     public Plan plan(Plan.Costs costs, double risk, double objective) {
         sc();
         List<ScenarioPlan> sps = scenarios.values().stream().map(Sc::plan).toList();
-        return new Plan(instance, Plan.Status.OPTIMAL, objective, objective, 0.0, SOLVER, costs, risk, builds,
+        return new Plan(instance, Plan.Status.OPTIMAL, objective, objective, 0.0, SOLVER, costs, risk, cvar, builds,
                 contracts, sps);
     }
 
@@ -142,6 +157,7 @@ public final class PlanBuilder {
             s.operatingCost = r.operatingCost();
             s.risk = r.risk();
         }
+        cvar = report.cvar();
         return plan(report.costs(), report.risk(), report.objective());
     }
 }

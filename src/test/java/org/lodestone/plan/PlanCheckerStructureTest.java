@@ -19,6 +19,7 @@ import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Instance;
 import org.lodestone.domain.Mine;
 import org.lodestone.domain.Series;
+import org.lodestone.domain.Stockpile;
 import org.lodestone.domain.YearRange;
 
 /** The plan's shape (ids, years, scenarios, builds, contract list) and its reported figures. */
@@ -87,6 +88,26 @@ class PlanCheckerStructureTest {
                 "scenario base: surplus of La at rU in 2026: tonnes is not a finite number (NaN)");
         assertViolations(in, basePlan().shortfall("bU", "La", Y, Double.POSITIVE_INFINITY),
                 "scenario base: shortfall for bU of La in 2026: tonnes is not a finite number (Infinity)");
+    }
+
+    @Test
+    void stockpileEntriesNameAStockpileAYearAndFiniteTonnes() {
+        Instance in = Fixtures.withVersion2(base().build(), List.of(new Stockpile("reserve", "bU", "NdPr", 1000, 0, 0,
+                0, Optional.empty(), Optional.empty())), Optional.empty());
+        assertViolations(in, basePlan().stock("rX", Y, 1, 0, 1).stock("reserve", 2027, 0, 0, 0)
+                        .stock("reserve", Y, Double.NaN, 0, 0),
+                "scenario base: stockpile rX in 2026: unknown stockpile rX",
+                "scenario base: stockpile reserve in 2027: year outside the horizon 2026–2026",
+                "scenario base: stockpile reserve in 2026 (fill): tonnes is not a finite number (NaN)");
+        assertViolations(in, basePlan().stock("reserve", Y, 0, 0, 0).stock("reserve", Y, 0, 0, 0),
+                "scenario base: stockpile reserve in 2026 is listed more than once");
+        // a negative level is reported, and still breaks the rules it takes part in
+        assertViolations(in, basePlan().stock("reserve", Y, 0, 0, -0.01),
+                "scenario base: stockpile reserve in 2026 (level) has negative tonnes -0.01",
+                "scenario base, 2026: stockpile reserve holds -0.01 t at the end of 2026 but its initial 0.0 t"
+                        + " + fill 0.0 t − release 0.0 t = 0.0 t",
+                "scenario base, 2026: stockpile reserve holds -0.01 t at the end of the horizon, below its minFinal"
+                        + " 0.0 t");
     }
 
     @Test
