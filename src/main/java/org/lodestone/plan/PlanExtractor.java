@@ -216,8 +216,14 @@ public final class PlanExtractor {
         }
         List<Plan.StockLevel> stockpiles = new ArrayList<>();
         for (SourcingModel.StockYear p : stockVars.get(s)) {
+            // a tonne filled and released in the same year is a tonne delivered: the plan nets them out,
+            // which keeps every rule (fill ≤ deliveries, the mandate on fills, maxFill, maxRelease) and
+            // the level, and spares the reader a stock moving both ways at once
             double fill = p.fillColumn() < 0 ? 0 : values[p.fillColumn()];
             double release = values[p.releaseColumn()];
+            double both = Math.min(fill, release);
+            fill -= both;
+            release -= both;
             double level = values[p.levelColumn()];
             if (fill > REPORT_THRESHOLD || release > REPORT_THRESHOLD || level > REPORT_THRESHOLD) {
                 stockpiles.add(new Plan.StockLevel(instance.stockpiles().get(p.stockpile()).id(), start + p.year(),
