@@ -258,6 +258,23 @@ final class ModelData {
         return owedIfOnline(k, t) ? 0 : owedWhereAvailable(k, s, t);
     }
 
+    /**
+     * Whether scenarios s and other agree in year t on what the rows a node shares read: demand and
+     * export controls. Capacity, cost and price factors and delays may differ: the model writes what
+     * reads them per member scenario.
+     */
+    boolean agree(int s, int other, int t) {
+        for (int b = 0; b < demand[s].length; b++) {
+            for (int e = 0; e < demand[s][b].length; e++) {
+                if (demand[s][b][e][t] != demand[other][b][e][t]) {
+                    return false;
+                }
+            }
+        }
+        return java.util.Arrays.deepEquals(concentrateBlocked[s][t], concentrateBlocked[other][t])
+                && java.util.Arrays.deepEquals(oxideBlocked[s][t], oxideBlocked[other][t]);
+    }
+
     int buyer(String id) {
         return buyerIndex.get(id);
     }

@@ -344,7 +344,16 @@ public final class SourcingModel {
         if (first != s) {
             return built[first][t];
         }
-        ScenarioYear y = new ScenarioYear(data, mip, costs, nodes.members(s, t), nodes.name(s, t), t);
+        int[] members = nodes.members(s, t);
+        for (int member : members) {
+            if (!data.agree(s, member, t)) {
+                // validation forbids demand factors and export controls before revealYear (model-v2.md §2.7)
+                throw new IllegalArgumentException("scenarios \"" + data.scenarioId(s) + "\" and \""
+                        + data.scenarioId(member) + "\" differ in demand or export controls in " + data.year(t)
+                        + ", before either is revealed");
+            }
+        }
+        ScenarioYear y = new ScenarioYear(data, mip, costs, members, nodes.name(s, t), t);
         built[s][t] = y;
         y.shipColumns();
         y.contractColumns(holdColumn);

@@ -1,16 +1,20 @@
 package org.lodestone.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lodestone.model.RowFamilyStructureTest.column;
 import static org.lodestone.model.RowFamilyStructureTest.rows;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.lodestone.TestInstances;
 import org.lodestone.domain.Instance;
+import org.lodestone.domain.Scenario;
 import org.lodestone.model.RowFamilyStructureTest.Row;
 
 /**
@@ -97,6 +101,25 @@ class Version2RowFamilyTest {
         assertEquals(untied.variables() - pooled.size(), tied.variables());
         assertEquals(untied.rows() - 4, tied.rows(), "the 2026 rows of one scenario: mineCapacity, refineryCapacity, "
                 + "chainOfCustody, demand");
+    }
+
+    /**
+     * Rows a node writes once read the demand and export controls of its first scenario: an instance
+     * where tied scenarios differ in those (which validation refuses) is refused, not modelled wrong.
+     */
+    @Test
+    void tiedScenariosMustAgreeOnDemand() {
+        TestInstances.Builder b = TestInstances.instance("untied-demand", 2026, 1).element("NdPr", 100_000)
+                .country("AU", 0).mine("mA", "AU", 1000, 1000, Map.of("NdPr", 1.0)).refinery("rA", "AU", 1000, 500)
+                .buyer("bA", "AU", "NdPr", 500);
+        Scenario.DemandFactor doubled = new Scenario.DemandFactor(Optional.empty(), Optional.empty(), 2, b.all());
+        b.scenario(new Scenario("a", 0.5, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                Optional.of(2027)));
+        b.scenario(new Scenario("b", 0.5, List.of(), List.of(), List.of(doubled), List.of(), List.of(), List.of(),
+                Optional.of(2027)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SourcingModel.build(b.build()));
+        assertEquals("scenarios \"a\" and \"b\" differ in demand or export controls in 2026, before either is revealed",
+                e.getMessage());
     }
 
     // ------------------------------------------------------------------ contingent offtake
