@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lodestone.model.RowFamilyStructureTest.column;
 import static org.lodestone.model.RowFamilyStructureTest.rows;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.lodestone.TestInstances;
 import org.lodestone.domain.Instance;
 import org.lodestone.domain.Scenario;
+import org.lodestone.io.InstanceReader;
 import org.lodestone.model.RowFamilyStructureTest.Row;
 
 /**
@@ -101,6 +103,22 @@ class Version2RowFamilyTest {
         assertEquals(untied.variables() - pooled.size(), tied.variables());
         assertEquals(untied.rows() - 4, tied.rows(), "the 2026 rows of one scenario: mineCapacity, refineryCapacity, "
                 + "chainOfCustody, demand");
+    }
+
+    /**
+     * The sizes formulation.md §10.8 gives for the generated instance with reveal years: shared
+     * columns against a column per scenario (the same instance with every scenario revealed at the
+     * start, to which equality rows would be added).
+     */
+    @Test
+    void revealYearsShrinkTheGeneratedModel() throws Exception {
+        Path file = Path.of(getClass().getResource("/instances/reveal-years.json").toURI());
+        MipModel tied = SourcingModel.build(InstanceReader.read(file, List.of())).mip();
+        List<String> atStart = IntStream.range(0, 4).mapToObj(s -> "/scenarios/" + s + "/revealYear=2026").toList();
+        MipModel perScenario = SourcingModel.build(InstanceReader.read(file, atStart)).mip();
+        assertEquals(List.of(4550, 3672, 18951), List.of(tied.variables(), tied.rows(), tied.nonzeros()));
+        assertEquals(List.of(7669, 6165, 31855),
+                List.of(perScenario.variables(), perScenario.rows(), perScenario.nonzeros()));
     }
 
     /**
