@@ -3,6 +3,10 @@ package org.lodestone.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.lodestone.model.ConstraintFamilyTest.assertMoney;
+import static org.lodestone.model.ConstraintFamilyTest.assertObjective;
+import static org.lodestone.model.ConstraintFamilyTest.assertTonnes;
+import static org.lodestone.model.ConstraintFamilyTest.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonPointer;
@@ -432,23 +436,6 @@ class Version2RuleTest {
         double parts = plan.costs().net() + instance.riskWeight() * plan.risk();
         assertEquals(plan.objective(), parts, REL * Math.max(1, Math.abs(plan.objective())), "cost parts add up");
         return plan;
-    }
-
-    private static void assertObjective(double expected, Plan plan) {
-        assertEquals(expected, plan.objective(), REL * Math.max(1, Math.abs(expected)), "objective");
-    }
-
-    private static void assertMoney(double expected, double actual) {
-        assertEquals(expected, actual, REL * Math.max(1, Math.abs(expected)));
-    }
-
-    private static void assertTonnes(double expected, double actual) {
-        assertEquals(expected, actual, 1e-5 * Math.max(1, Math.abs(expected)));
-    }
-
-    private static Plan.ScenarioPlan scenario(Plan plan, String id) {
-        return plan.scenarios().stream().filter(s -> s.id().equals(id)).findFirst()
-                .orElseGet(() -> fail("no scenario " + id));
     }
 
     /** Concentrate shipped from mine (or into refinery) {@code facility}, in {@code year} or (no year) in all. */
