@@ -20,4 +20,17 @@ public record Mandate(Set<String> excludeCountries, Set<String> excludeTags, boo
         return !excludeCountries.contains(country.id())
                 && country.tags().stream().noneMatch(excludeTags::contains);
     }
+
+    /**
+     * M(b, y) of model-v2.md §2.6: the largest minShare in year index {@code t} or any later year, the
+     * share that tonnes put into stock in t must meet so that stock cannot carry non-compliant oxide
+     * past a tightening.
+     */
+    public double strictestShareFrom(int t) {
+        double strictest = 0;
+        for (int later = t; later < minShare.length(); later++) {
+            strictest = Math.max(strictest, minShare.at(later));
+        }
+        return strictest;
+    }
 }

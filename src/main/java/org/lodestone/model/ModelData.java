@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.lodestone.domain.Buyer;
+import org.lodestone.domain.Contract;
 import org.lodestone.domain.Country;
 import org.lodestone.domain.Element;
 import org.lodestone.domain.Expansion;
@@ -13,6 +14,7 @@ import org.lodestone.domain.Facility;
 import org.lodestone.domain.Instance;
 import org.lodestone.domain.Lanes;
 import org.lodestone.domain.Scenario;
+import org.lodestone.domain.Stockpile;
 import org.lodestone.domain.Tariff;
 
 /**
@@ -30,14 +32,22 @@ final class ModelData {
     final Map<String, Integer> countryIndex = new HashMap<>();
     final Map<String, Integer> elementIndex = new HashMap<>();
     final Map<String, Integer> facilityIndex = new HashMap<>();
+    final Map<String, Integer> buyerIndex = new HashMap<>();
     final int[] facilityCountry;
     final int[] buyerCountry;
     final double[] discount;
     /**
-     * [f][t] capacity facility f can reach in year t with the largest build, before capacity
-     * factors: its capacity, plus maxModules × moduleSize once some start year can be online.
+     * [s][f][t] capacity facility f can reach in year t of scenario s with the largest build, before
+     * capacity factors: its capacity, plus maxModules × moduleSize × the largest ramp-up share a start
+     * year can have reached by then, delays of s counted.
      */
-    final double[][] capacityBound;
+    final double[][][] capacityBound;
+    /** [s][f] D(s, f): the years by which builds of f come online late in scenario s (model-v2.md §2.2). */
+    final int[][] delay;
+    /** [s][e][t] product of the matching price factors (model-v2.md §2.3). */
+    final double[][][] priceFactor;
+    /** [b][e] indices of the stockpiles of buyer b and element e (model-v2.md §2.6); empty for most. */
+    final int[][][] stockpiles;
     /** [s][f][t] product of matching capacity factors. */
     final double[][][] capacityFactor;
     /** [s][f][t] product of matching cost factors. */
@@ -73,23 +83,45 @@ final class ModelData {
             facilityIndex.put(facilities.get(f).id(), f);
             facilityCountry[f] = countryIndex.get(facilities.get(f).country());
         }
+        for (int b = 0; b < instance.buyers().size(); b++) {
+            buyerIndex.put(instance.buyers().get(b).id(), b);
+        }
         buyerCountry = instance.buyers().stream().mapToInt(b -> countryIndex.get(b.country())).toArray();
         discount = new double[years];
         for (int t = 0; t < years; t++) {
             discount[t] = Math.pow(1 + instance.discountRate(), -t);
         }
-        capacityBound = new double[facilities.size()][];
-        for (int f = 0; f < facilities.size(); f++) {
-            capacityBound[f] = capacityBound(facilities.get(f));
-        }
         capacityFactor = new double[scenarios][][];
         costFactor = new double[scenarios][][];
         demand = new double[scenarios][][][];
+        delay = new int[scenarios][facilities.size()];
+        capacityBound = new double[scenarios][facilities.size()][];
+        priceFactor = new double[scenarios][elements.size()][years];
         for (int s = 0; s < scenarios; s++) {
             Scenario sc = instance.scenarios().get(s);
             capacityFactor[s] = facilityFactors(sc.capacityFactors());
             costFactor[s] = facilityFactors(sc.costFactors());
             demand[s] = demands(sc.demandFactors());
+            for (int f = 0; f < facilities.size(); f++) {
+                delay[s][f] = sc.delay(facilities.get(f));
+                capacityBound[s][f] = capacityBound(facilities.get(f), delay[s][f]);
+            }
+            for (int e = 0; e < elements.size(); e++) {
+                for (int t = 0; t < years; t++) {
+                    priceFactor[s][e][t] = sc.priceFactor(elements.get(e).id(), year(t));
+                }
+            }
+        }
+        stockpiles = new int[instance.buyers().size()][elements.size()][];
+        for (int[][] byElement : stockpiles) {
+            java.util.Arrays.fill(byElement, new int[0]);
+        }
+        for (int p = 0; p < instance.stockpiles().size(); p++) {
+            Stockpile stockpile = instance.stockpiles().get(p);
+            int b = buyer(stockpile.buyer());
+            int e = element(stockpile.element());
+            stockpiles[b][e] = java.util.Arrays.copyOf(stockpiles[b][e], stockpiles[b][e].length + 1);
+            stockpiles[b][e][stockpiles[b][e].length - 1] = p;
         }
         int nc = countries.size();
         freight = new double[nc][nc];
@@ -121,7 +153,7 @@ final class ModelData {
         }
     }
 
-    private double[] capacityBound(Facility facility) {
+    private double[] capacityBound(Facility facility, int delay) {
         double[] bound = new double[years];
         for (int t = 0; t < years; t++) {
             bound[t] = facility.capacity().at(t);
@@ -132,8 +164,9 @@ final class ModelData {
         Expansion x = facility.expansion().get();
         for (int tau = 0; tau < years; tau++) {
             if (x.canStartIn(year(tau))) {
-                for (int t = tau + x.leadTime(); t < years; t++) {
-                    bound[t] = facility.capacity().at(t) + x.maxModules() * x.moduleSize();
+                for (int t = tau + x.leadTime() + delay; t < years; t++) {
+                    double share = x.rampUpShare(t - (tau + x.leadTime() + delay));
+                    bound[t] = Math.max(bound[t], facility.capacity().at(t) + x.maxModules() * x.moduleSize() * share);
                 }
             }
         }
@@ -170,7 +203,80 @@ final class ModelData {
 
     /** Capacity facility f can reach in year t of scenario s with the largest build, factors applied. */
     double capacityBound(int s, int f, int t) {
-        return capacityBound[f][t] * capacityFactor[s][f][t];
+        return capacityBound[s][f][t] * capacityFactor[s][f][t];
+    }
+
+    /**
+     * share(s, f, τ, t) of model-v2.md §2.1–§2.2: the part of its nameplate capacity that a build of f
+     * started in {@code startYear} gives in year t of scenario s, counted from its delayed online year.
+     */
+    double rampShare(int s, int f, int startYear, int t) {
+        Expansion x = facilities.get(f).expansion().orElseThrow();
+        return x.rampUpShare(year(t) - (startYear + x.leadTime() + delay[s][f]));
+    }
+
+    /** m(s, e, t) of model-v2.md §2.3: the market price of e in year t of scenario s. */
+    double marketPrice(int s, int e, int t) {
+        return instance.elements().get(e).price().at(t) * priceFactor[s][e][t];
+    }
+
+    /** What a tonne of e sold as surplus earns in year t of scenario s: scaled by the price factors too. */
+    double surplusPrice(int s, int e, int t) {
+        return instance.elements().get(e).surplusPrice().at(t) * priceFactor[s][e][t];
+    }
+
+    /** The price of contract k per tonne in year t of scenario s: fixed, or indexed to a market price (§2.4). */
+    double contractPrice(int k, int s, int t) {
+        Contract contract = instance.contracts().get(k);
+        return contract.priceIndex().isEmpty() ? contract.price()
+                : contract.price(marketPrice(s, element(contract.priceIndex().get().element()), t));
+    }
+
+    /**
+     * What contract k owes in year t of scenario s where its facility is available: minPerYear,
+     * times min(1, κ) for a contingent contract (model-v2.md §2.5).
+     */
+    double owedWhereAvailable(int k, int s, int t) {
+        Contract contract = instance.contracts().get(k);
+        if (!contract.contingent()) {
+            return contract.minPerYear();
+        }
+        return contract.minPerYear() * Math.min(1, capacityFactor[s][facility(contract.facility())][t]);
+    }
+
+    /**
+     * Whether what contract k owes in year t depends on what is built: a contingent contract on a
+     * facility whose own capacity is 0 in t owes only as far as a build is online (§2.5).
+     */
+    boolean owedIfOnline(int k, int t) {
+        Contract contract = instance.contracts().get(k);
+        return contract.contingent() && facilities.get(facility(contract.facility())).capacity().at(t) <= 0;
+    }
+
+    /** What contract k owes in year t of scenario s whatever is built: the least a signed one pays. */
+    double owedWhatever(int k, int s, int t) {
+        return owedIfOnline(k, t) ? 0 : owedWhereAvailable(k, s, t);
+    }
+
+    /**
+     * Whether scenarios s and other agree in year t on what the rows a node shares read: demand and
+     * export controls. Capacity, cost and price factors and delays may differ: the model writes what
+     * reads them per member scenario.
+     */
+    boolean agree(int s, int other, int t) {
+        for (int b = 0; b < demand[s].length; b++) {
+            for (int e = 0; e < demand[s][b].length; e++) {
+                if (demand[s][b][e][t] != demand[other][b][e][t]) {
+                    return false;
+                }
+            }
+        }
+        return java.util.Arrays.deepEquals(concentrateBlocked[s][t], concentrateBlocked[other][t])
+                && java.util.Arrays.deepEquals(oxideBlocked[s][t], oxideBlocked[other][t]);
+    }
+
+    int buyer(String id) {
+        return buyerIndex.get(id);
     }
 
     double risk(int country) {

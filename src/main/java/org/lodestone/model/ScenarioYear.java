@@ -3,38 +3,46 @@ package org.lodestone.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 import org.lodestone.domain.Buyer;
 import org.lodestone.domain.Contract;
 import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Mine;
 import org.lodestone.domain.Refinery;
+import org.lodestone.domain.Stockpile;
 import org.lodestone.domain.Substitute;
 import org.lodestone.model.SourcingModel.ContractYear;
 import org.lodestone.model.SourcingModel.Delivery;
 import org.lodestone.model.SourcingModel.Ship;
 import org.lodestone.model.SourcingModel.Shortfall;
+import org.lodestone.model.SourcingModel.StockYear;
 import org.lodestone.model.SourcingModel.Substitution;
 import org.lodestone.model.SourcingModel.Surplus;
 
 /**
- * The columns of one scenario and year (second stage), with their cost terms, and what the rows
- * of that year need to find them. {@link SourcingModel} calls the column methods in the order
- * the columns are numbered, then writes the year's rows from what they left here; it keeps the
- * years of a scenario so that rows linking years can read the columns of every year.
+ * The columns of one information node and year (second stage), with their cost terms, and what
+ * the rows of that year need to find them. A node is one scenario, or the scenarios that cannot
+ * be told apart yet in that year ({@link InformationNodes}): they share every operating column,
+ * and each column records its cost terms once per member scenario, with that scenario's amount.
+ * Only {@code paid} is a column per member. {@link SourcingModel} calls the column methods in the
+ * order the columns are numbered, then writes the year's rows from what they left here; it keeps
+ * the years of a scenario so that rows linking years can read the columns of every year.
  */
 final class ScenarioYear {
     private final ModelData data;
     private final MipModel mip;
     private final CostTerms costs;
 
-    /** Scenario index s. */
+    /** The node's first scenario, whose data stands for all members where the data cannot differ. */
     final int scenario;
+    /** The node's scenarios, by index, in instance order. */
+    final int[] members;
     /** Year index t, 0 … years − 1. */
     final int t;
     /** The calendar year. */
     final int year;
-    /** {@code ,year,scenario]}: how the name of every column and row of the year ends. */
+    /** {@code ,year,node]}: how the name of every shared column and row of the year ends. */
     final String suffix;
 
     final List<Ship> ships = new ArrayList<>();
@@ -59,18 +67,27 @@ final class ScenarioYear {
     final List<Shortfall> shortfalls = new ArrayList<>();
     /** One per buyer with a country-share cap and element it receives, in buyer, element order. */
     final List<DeliveredTotal> deliveredTotals = new ArrayList<>();
+    /** [b][e] the fills of the stockpiles of (b, e), null when none can be filled. */
+    final Expr[][] filled;
+    /** One per stockpile, in instance order. */
+    final List<StockYear> stocks = new ArrayList<>();
 
     /** The {@code delivered} column of a capped buyer and element, and the deliveries it sums. */
     record DeliveredTotal(int buyer, int element, List<Delivery> deliveries, int column) {}
 
-    ScenarioYear(ModelData data, MipModel mip, CostTerms costs, int scenario, int t) {
+    /**
+     * @param members the node's scenarios, the first being the one whose data stands for all
+     * @param name the node as names show it ({@link InformationNodes#name})
+     */
+    ScenarioYear(ModelData data, MipModel mip, CostTerms costs, int[] members, String name, int t) {
         this.data = data;
         this.mip = mip;
         this.costs = costs;
-        this.scenario = scenario;
+        this.scenario = members[0];
+        this.members = members;
         this.t = t;
         this.year = data.year(t);
-        this.suffix = "," + year + "," + data.scenarioId(scenario) + "]";
+        this.suffix = "," + year + "," + name + "]";
         int nc = data.instance.countries().size();
         int ne = data.instance.elements().size();
         this.shipped = new boolean[data.facilities.size()];
@@ -83,6 +100,28 @@ final class ScenarioYear {
             Arrays.fill(row, -1);
         }
         this.oxideColumn = new int[nc][nc][];
+        this.filled = new Expr[data.instance.buyers().size()][ne];
+    }
+
+    /** {@code ,year,scenario]}: how the name of a column or row of member scenario s ends. */
+    String suffix(int s) {
+        return "," + year + "," + data.scenarioId(s) + "]";
+    }
+
+    /** Records the cost of one unit of {@code column} in every member scenario, each with its own amount. */
+    private void cost(int column, CostPart part, IntToDoubleFunction amount) {
+        for (int s : members) {
+            costs.add(column, part, s, amount.applyAsDouble(s));
+        }
+    }
+
+    /** The largest of a value over the member scenarios: what a shared column's bound must allow. */
+    private double most(IntToDoubleFunction value) {
+        double most = Double.NEGATIVE_INFINITY;
+        for (int s : members) {
+            most = Math.max(most, value.applyAsDouble(s));
+        }
+        return most;
     }
 
     // ---------------------------------------------------------------- columns, in the order they are numbered
@@ -94,7 +133,7 @@ final class ScenarioYear {
         for (int m = 0; m < mines.size(); m++) {
             Mine mine = mines.get(m);
             int cm = data.facilityCountry[m];
-            if (data.capacityBound(scenario, m, t) <= 0) {
+            if (!reachable(m)) {
                 continue;
             }
             for (int r = 0; r < refineries.size(); r++) {
@@ -102,16 +141,12 @@ final class ScenarioYear {
                 int fr = data.mines + r;
                 int cr = data.facilityCountry[fr];
                 if (!refinery.accepts(mine.oreType()) || data.concentrateBlocked[scenario][t][cm][cr]
-                        || data.capacityBound(scenario, fr, t) <= 0) {
+                        || !reachable(fr)) {
                     continue;
                 }
                 int column = mip.addVariable("ship[" + mine.id() + "," + refinery.id() + suffix, 0,
                         Double.POSITIVE_INFINITY, false, 0);
-                double delta = data.discount[t];
-                costs.add(column, CostPart.MINING, scenario, delta * data.spotCost(scenario, m, t));
-                costs.add(column, CostPart.REFINING, scenario, delta * data.spotCost(scenario, fr, t));
-                costs.add(column, CostPart.FREIGHT, scenario, delta * data.freight[cm][cr]);
-                costs.add(column, CostPart.RISK, scenario, data.risk(cm) + data.risk(cr));
+                shipCosts(column, m, fr);
                 ships.add(new Ship(scenario, t, m, r, column));
                 shipped[m] = true;
                 shipped[fr] = true;
@@ -119,9 +154,25 @@ final class ScenarioYear {
         }
     }
 
+    /** Whether facility f can have capacity in the year, in some member scenario. */
+    private boolean reachable(int f) {
+        return most(s -> data.capacityBound(s, f, t)) > 0;
+    }
+
+    private void shipCosts(int column, int m, int fr) {
+        double delta = data.discount[t];
+        int cm = data.facilityCountry[m];
+        int cr = data.facilityCountry[fr];
+        cost(column, CostPart.MINING, s -> delta * data.spotCost(s, m, t));
+        cost(column, CostPart.REFINING, s -> delta * data.spotCost(s, fr, t));
+        cost(column, CostPart.FREIGHT, s -> delta * data.freight[cm][cr]);
+        cost(column, CostPart.RISK, s -> data.risk(cm) + data.risk(cr));
+    }
+
     /**
      * §3.6 Contracts in their window: {@code taken} (at the contract price instead of spot, at
-     * most the contract's reach) and {@code paid} (at least minPerYear when signed).
+     * most the contract's reach), shared by the node, and {@code paid} per member scenario (at
+     * least what a signed contract owes whatever is built, model-v2.md §2.5).
      *
      * @param holdColumn [k] the contract's hold column, −1 when it is signed
      */
@@ -135,24 +186,27 @@ final class ScenarioYear {
             }
             int f = data.facility(contract.facility());
             boolean signed = holdColumn[k] < 0;
-            double most = reach(k);
+            double reach = reach(k);
             int takenColumn = -1;
-            if (most > 0) {
+            if (reach > 0) {
                 takenColumn = mip.addVariable("taken[" + contract.id() + suffix, 0,
-                        signed ? most : Double.POSITIVE_INFINITY, false, 0);
+                        signed ? reach : Double.POSITIVE_INFINITY, false, 0);
                 CostPart spot = f < data.mines ? CostPart.MINING : CostPart.REFINING;
-                costs.add(takenColumn, spot, scenario, -delta * data.spotCost(scenario, f, t));
+                cost(takenColumn, spot, s -> -delta * data.spotCost(s, f, t));
             }
-            int paidColumn = mip.addVariable("paid[" + contract.id() + suffix,
-                    signed ? contract.minPerYear() : 0, Double.POSITIVE_INFINITY, false, 0);
-            costs.add(paidColumn, CostPart.CONTRACTS, scenario, delta * contract.price());
-            contracts.add(new ContractYear(scenario, t, k, takenColumn, paidColumn));
+            for (int s : members) {
+                int paidColumn = mip.addVariable("paid[" + contract.id() + suffix(s),
+                        signed ? data.owedWhatever(k, s, t) : 0, Double.POSITIVE_INFINITY, false, 0);
+                costs.add(paidColumn, CostPart.CONTRACTS, s, delta * data.contractPrice(k, s, t));
+                contracts.add(new ContractYear(s, t, k, takenColumn, paidColumn));
+            }
         }
     }
 
     /**
-     * Deliveries from each pool to each buyer with demand, outside oxide export controls: per
-     * refining country, and per mining country too for origin-sensitive buyers.
+     * Deliveries from each pool to each buyer with demand or a stockpile of the element, outside
+     * oxide export controls: per refining country, and per mining country too for origin-sensitive
+     * buyers.
      *
      * @param originSensitive [b] the buyer's deliveries are pooled by mining country as well
      */
@@ -165,16 +219,17 @@ final class ScenarioYear {
         for (int b = 0; b < buyers.size(); b++) {
             int cb = data.buyerCountry[b];
             for (int e = 0; e < ne; e++) {
-                if (data.demand[scenario][b][e][t] <= 0) {
+                if (data.demand[scenario][b][e][t] <= 0 && data.stockpiles[b][e].length == 0) {
                     continue;
                 }
-                double tariffPrice = data.instance.elements().get(e).price().at(t);
                 for (int cr = 0; cr < nc; cr++) {
                     if (!pooled[cr][e] || data.oxideBlocked[scenario][t][cr][cb][e]) {
                         continue;
                     }
                     double unitCost = delta * data.freight[cr][cb];
-                    double unitTariff = delta * data.tariffRate[cr][cb] * tariffPrice;
+                    double rate = delta * data.tariffRate[cr][cb];
+                    int element = e;
+                    IntToDoubleFunction unitTariff = s -> rate * data.marketPrice(s, element, t);
                     String refined = data.countryId(cr) + "," + buyers.get(b).id() + "," + data.elementId(e) + suffix;
                     if (!originSensitive[b]) {
                         delivery("*," + refined, b, e, -1, cr, unitCost, unitTariff);
@@ -213,10 +268,10 @@ final class ScenarioYear {
         }
     }
 
-    private void delivery(String name, int b, int e, int cm, int cr, double unitCost, double unitTariff) {
+    private void delivery(String name, int b, int e, int cm, int cr, double unitCost, IntToDoubleFunction unitTariff) {
         int column = mip.addVariable("deliver[" + name, 0, Double.POSITIVE_INFINITY, false, 0);
-        costs.add(column, CostPart.FREIGHT, scenario, unitCost);
-        costs.add(column, CostPart.TARIFFS, scenario, unitTariff);
+        cost(column, CostPart.FREIGHT, s -> unitCost);
+        cost(column, CostPart.TARIFFS, unitTariff);
         drawn[cr][e] = Expr.add(drawn[cr][e], column, 1);
         if (cm >= 0) {
             if (minedDrawn[cm][cr] == null) {
@@ -240,10 +295,10 @@ final class ScenarioYear {
                 if (!pooled[cr][e]) {
                     continue;
                 }
-                double surplusPrice = data.instance.elements().get(e).surplusPrice().at(t);
-                if (surplusPrice > 0) {
+                if (data.instance.elements().get(e).surplusPrice().at(t) > 0) {
                     int column = mip.addVariable("surplus[" + pool(cr, e), 0, Double.POSITIVE_INFINITY, false, 0);
-                    costs.add(column, CostPart.SURPLUS_REVENUE, scenario, data.discount[t] * surplusPrice);
+                    int element = e;
+                    cost(column, CostPart.SURPLUS_REVENUE, s -> data.discount[t] * data.surplusPrice(s, element, t));
                     surpluses.add(new Surplus(scenario, t, cr, e, column));
                     surplusColumn[cr][e] = column;
                 }
@@ -289,11 +344,12 @@ final class ScenarioYear {
                         continue;
                     }
                     int column = mip.addVariable("substitute" + j + "[" + where, 0, sub.maxShare() * demand, false, 0);
-                    costs.add(column, CostPart.SUBSTITUTION, scenario, delta * sub.cost());
+                    cost(column, CostPart.SUBSTITUTION, s -> delta * sub.cost());
                     substitutions.add(new Substitution(scenario, t, b, e, sub, column));
                 }
                 int column = mip.addVariable("shortfall[" + where, 0, demand, false, 0);
-                costs.add(column, CostPart.SHORTFALL, scenario, delta * data.shortfallPenalty(buyer, e));
+                double penalty = delta * data.shortfallPenalty(buyer, e);
+                cost(column, CostPart.SHORTFALL, s -> penalty);
                 shortfalls.add(new Shortfall(scenario, t, b, e, column));
             }
         }
@@ -329,13 +385,48 @@ final class ScenarioYear {
         }
     }
 
+    /**
+     * Per stockpile (model-v2.md §2.6): {@code fill} (where its buyer can receive the element),
+     * {@code release} and the year-end {@code level}, at least minFinal in the last year; holding
+     * cost on the level.
+     */
+    void stockColumns() {
+        List<Stockpile> all = data.instance.stockpiles();
+        boolean[][] delivered = new boolean[data.instance.buyers().size()][data.instance.elements().size()];
+        for (Delivery d : deliveries) {
+            delivered[d.buyer()][d.element()] = true;
+        }
+        double delta = data.discount[t];
+        for (int p = 0; p < all.size(); p++) {
+            Stockpile stockpile = all.get(p);
+            int b = data.buyer(stockpile.buyer());
+            int e = data.element(stockpile.element());
+            String where = stockpile.id() + suffix;
+            int fill = -1;
+            if (delivered[b][e]) {
+                fill = mip.addVariable("fill[" + where, 0, stockpile.maxFill().orElse(Double.POSITIVE_INFINITY), false,
+                        0);
+                filled[b][e] = Expr.add(filled[b][e], fill, 1);
+            }
+            int release = mip.addVariable("release[" + where, 0,
+                    stockpile.maxRelease().orElse(Double.POSITIVE_INFINITY), false, 0);
+            double lowest = t == data.years - 1 ? stockpile.minFinal() : 0;
+            int level = mip.addVariable("level[" + where, lowest, stockpile.capacity(), false, 0);
+            cost(level, CostPart.HOLDING, s -> delta * stockpile.holdingCost());
+            stocks.add(new StockYear(scenario, t, p, fill, release, level));
+        }
+    }
+
     // ---------------------------------------------------------------- what the rows read
 
-    /** μ(k, s, t): the most contract k can take in the year, 0 when no shipment touches its facility. */
+    /**
+     * μ(k, s, t): the most contract k can take in the year, 0 when no shipment touches its facility;
+     * for a node, the most over its members (each member's capacity row holds its own).
+     */
     double reach(int k) {
         Contract contract = data.instance.contracts().get(k);
         int f = data.facility(contract.facility());
-        return Math.min(contract.maxPerYear(), shipped[f] ? data.capacityBound(scenario, f, t) : 0);
+        return Math.min(contract.maxPerYear(), shipped[f] ? most(s -> data.capacityBound(s, f, t)) : 0);
     }
 
     /** The oxide of e mined in cm and separated in cr, as −Σ yield × x; null when no shipment yields it. */

@@ -16,6 +16,8 @@ import org.lodestone.domain.Instance;
 import org.lodestone.domain.Mandate;
 import org.lodestone.domain.Mine;
 import org.lodestone.domain.Refinery;
+import org.lodestone.domain.RiskAversion;
+import org.lodestone.domain.Stockpile;
 import org.lodestone.domain.Substitute;
 
 /**
@@ -33,26 +35,66 @@ import org.lodestone.domain.Substitute;
  */
 public final class SourcingModel {
 
+    /*
+     * The records below name a column of one scenario. Scenarios that cannot be told apart yet
+     * share their columns (InformationNodes): each of them has its own record of the shared column,
+     * so that everything read per scenario (the plan, analyses) reads the same values for all.
+     */
+
     /** Concentrate x(m, r, y) in scenario s; {@code mine}/{@code refinery} index the instance lists. */
-    public record Ship(int scenario, int year, int mine, int refinery, int column) {}
+    public record Ship(int scenario, int year, int mine, int refinery, int column) {
+        Ship in(int s) {
+            return new Ship(s, year, mine, refinery, column);
+        }
+    }
 
     /**
      * Oxide delivered to a buyer from one pool: refining country, and mining country or −1 when
      * the buyer's rules do not look at it.
      */
     public record Delivery(int scenario, int year, int buyer, int element, int miningCountry, int refiningCountry,
-                           int column) {}
+                           int column) {
+        Delivery in(int s) {
+            return new Delivery(s, year, buyer, element, miningCountry, refiningCountry, column);
+        }
+    }
 
     /** Oxide sold as surplus from the refineries of one country. */
-    public record Surplus(int scenario, int year, int refiningCountry, int element, int column) {}
+    public record Surplus(int scenario, int year, int refiningCountry, int element, int column) {
+        Surplus in(int s) {
+            return new Surplus(s, year, refiningCountry, element, column);
+        }
+    }
 
     /** Demand avoided by one substitute. */
     public record Substitution(int scenario, int year, int buyer, int element, Substitute substitute,
-                               int column) {}
+                               int column) {
+        Substitution in(int s) {
+            return new Substitution(s, year, buyer, element, substitute, column);
+        }
+    }
 
-    public record Shortfall(int scenario, int year, int buyer, int element, int column) {}
+    public record Shortfall(int scenario, int year, int buyer, int element, int column) {
+        Shortfall in(int s) {
+            return new Shortfall(s, year, buyer, element, column);
+        }
+    }
 
-    /** A contract in one year of its window: tonnes taken (−1 when none can be) and tonnes paid. */
+    /**
+     * A stockpile in one year (model-v2.md §2.6): tonnes filled ({@code fillColumn} −1 where the
+     * buyer can receive none of the element), released, and the level at the end of the year.
+     */
+    public record StockYear(int scenario, int year, int stockpile, int fillColumn, int releaseColumn,
+                            int levelColumn) {
+        StockYear in(int s) {
+            return new StockYear(s, year, stockpile, fillColumn, releaseColumn, levelColumn);
+        }
+    }
+
+    /**
+     * A contract in one year of its window: tonnes taken (−1 when none can be), shared by the
+     * scenarios of a node, and tonnes paid, the scenario's own.
+     */
     public record ContractYear(int scenario, int year, int contract, int takenColumn, int paidColumn) {}
 
     /**
@@ -64,14 +106,27 @@ public final class SourcingModel {
     /** The choice to hold an optional contract. */
     public record Hold(int contract, int column) {}
 
-    /** The demand row of a buyer, element and year: its dual is the marginal cost of a tonne demanded. */
+    /**
+     * The demand row of a buyer, element and year: its dual is the marginal cost of a tonne demanded.
+     * One row serves every scenario of a node, and is recorded once, under the node's first scenario.
+     */
     public record DemandRow(int scenario, int year, int buyer, int element, int row) {}
 
-    /** The capacity row of a facility (index into mines then refineries) in a year. */
+    /**
+     * The capacity row of a facility (index into mines then refineries) in a year; where scenarios
+     * of a node have the same row it is written and recorded once, under the first of them.
+     */
     public record CapacityRow(int scenario, int year, int facility, int row) {}
 
     private final ModelData data;
     private final Instance instance;
+    /**
+     * USD in one unit of the CVaR columns η and z. A {@code cvarExcess} row sums a whole scenario's
+     * cost, 1e9–1e10 USD on realistic instances: in USD no solver can hold it to a feasibility
+     * tolerance of 1e-6 (SCIP's LP fails on g2-tiny-2), in millions it is a number like the others.
+     */
+    static final double TAIL_UNIT = 1e6;
+
     private final MipModel mip = new MipModel();
     private final List<Ship> ships = new ArrayList<>();
     private final List<Delivery> deliveries = new ArrayList<>();
@@ -83,7 +138,15 @@ public final class SourcingModel {
     private final List<Hold> holds = new ArrayList<>();
     private final List<DemandRow> demandRows = new ArrayList<>();
     private final List<CapacityRow> capacityRows = new ArrayList<>();
+    private final List<StockYear> stockYears = new ArrayList<>();
     private final CostTerms costs = new CostTerms();
+    private final InformationNodes nodes;
+    /** [s][t] the year t of scenario s where s is the first scenario of its node, else null. */
+    private final ScenarioYear[][] built;
+    /** Column η of CVaR (model-v2.md §2.8), −1 when the objective is risk-neutral. */
+    private int etaColumn = -1;
+    /** [s] column z(s), the cost of scenario s above η; empty when the objective is risk-neutral. */
+    private int[] excessColumns = new int[0];
 
     /** [f] build starts of facility f. */
     private final List<List<BuildStart>> startsByFacility = new ArrayList<>();
@@ -97,6 +160,8 @@ public final class SourcingModel {
     private SourcingModel(Instance instance) {
         this.instance = instance;
         this.data = new ModelData(instance);
+        this.nodes = new InformationNodes(instance);
+        this.built = new ScenarioYear[data.scenarios][data.years];
         this.holdColumn = new int[instance.contracts().size()];
         Arrays.fill(holdColumn, -1);
         this.originSensitive = new boolean[instance.buyers().size()];
@@ -115,7 +180,6 @@ public final class SourcingModel {
      * search in that order, so it decides which of several optimal plans they return.
      */
     public static SourcingModel build(Instance instance) {
-        instance.requireModelVersion1(); // model-v2.md is read and validated, not modelled yet
         SourcingModel model = new SourcingModel(instance);
         model.firstStage();
         for (int s = 0; s < model.data.scenarios; s++) {
@@ -123,8 +187,9 @@ public final class SourcingModel {
             for (int t = 0; t < model.data.years; t++) {
                 years.add(model.scenarioYear(s, t));
             }
-            model.rowsLinkingYears(years);
+            model.rowsLinkingYears(s, years);
         }
+        instance.riskAversion().filter(RiskAversion::changesObjective).ifPresent(model::tailCost);
         instance.riskBudget().ifPresent(model::riskBudget);
         model.setObjective(CostWeights.standard(instance));
         return model;
@@ -269,28 +334,53 @@ public final class SourcingModel {
 
     // ---------------------------------------------------------------- one scenario, one year
 
-    /** The columns of scenario s in year t, then its rows, family by family. */
+    /**
+     * The columns of scenario s in year t, then its rows, family by family. Where s shares its node
+     * with scenarios before it, the node was built in the turn of the first of them, for all: its
+     * columns are returned as they are.
+     */
     private ScenarioYear scenarioYear(int s, int t) {
-        ScenarioYear y = new ScenarioYear(data, mip, costs, s, t);
+        int first = nodes.representative(s, t);
+        if (first != s) {
+            return built[first][t];
+        }
+        int[] members = nodes.members(s, t);
+        for (int member : members) {
+            if (!data.agree(s, member, t)) {
+                // validation forbids demand factors and export controls before revealYear (model-v2.md §2.7)
+                throw new IllegalArgumentException("scenarios \"" + data.scenarioId(s) + "\" and \""
+                        + data.scenarioId(member) + "\" differ in demand or export controls in " + data.year(t)
+                        + ", before either is revealed");
+            }
+        }
+        ScenarioYear y = new ScenarioYear(data, mip, costs, members, nodes.name(s, t), t);
+        built[s][t] = y;
         y.shipColumns();
         y.contractColumns(holdColumn);
         y.deliveryColumns(originSensitive);
         y.surplusAndOxideColumns();
         y.substituteAndShortfallColumns();
         y.deliveredColumns();
-        ships.addAll(y.ships);
+        y.stockColumns();
         contractYears.addAll(y.contracts);
-        deliveries.addAll(y.deliveries);
-        surpluses.addAll(y.surpluses);
-        substitutions.addAll(y.substitutions);
-        shortfalls.addAll(y.shortfalls);
+        for (int member : y.members) {
+            y.ships.forEach(x -> ships.add(x.in(member)));
+            y.deliveries.forEach(d -> deliveries.add(d.in(member)));
+            y.surpluses.forEach(u -> surpluses.add(u.in(member)));
+            y.substitutions.forEach(a -> substitutions.add(a.in(member)));
+            y.shortfalls.forEach(q -> shortfalls.add(q.in(member)));
+            y.stocks.forEach(p -> stockYears.add(p.in(member)));
+        }
 
         mineCapacity(y);
         refineryCapacity(y);
         for (ContractYear contract : y.contracts) {
-            takenIfHeld(y, contract);
+            if (contract.scenario() == y.scenario) {
+                takenIfHeld(y, contract);
+            }
             takeOrPay(y, contract);
             minimumPayment(y, contract);
+            owedIfOnline(y, contract);
         }
         contractThroughput(y);
         int nc = instance.countries().size();
@@ -307,6 +397,7 @@ public final class SourcingModel {
             }
         }
         demand(y);
+        fillFromDeliveries(y);
         mandate(y);
         for (ScenarioYear.DeliveredTotal total : y.deliveredTotals) {
             deliveredTotal(y, total);
@@ -319,11 +410,38 @@ public final class SourcingModel {
     }
 
     /**
-     * Rows that tie the years of one scenario together. Model v1 has none: every year is planned
-     * on its own once the first stage is fixed. A stock carried from year to year (model v2)
-     * writes its balance rows here, where the columns of every year are at hand.
+     * Rows that tie the years of scenario s together, where the columns of every year are at hand:
+     * the stock balance (model v1 has none, every year is planned on its own once the first stage
+     * is fixed). A node's rows are written in the turn of the scenario that built it; its parent
+     * node in the year before is the same for all its members.
      */
-    private void rowsLinkingYears(List<ScenarioYear> years) {
+    private void rowsLinkingYears(int s, List<ScenarioYear> years) {
+        for (int t = 0; t < years.size(); t++) {
+            ScenarioYear y = years.get(t);
+            if (y.scenario != s) {
+                continue;
+            }
+            for (StockYear stock : y.stocks) {
+                stockBalance(y, stock, t == 0 ? null : years.get(t - 1).stocks.get(stock.stockpile()));
+            }
+        }
+    }
+
+    /**
+     * §2.6 level(t) = level(t − 1) + fill − release, with the initial stock before the first year;
+     * the level's bounds hold [0, capacity] and minFinal in the last year.
+     */
+    private void stockBalance(ScenarioYear y, StockYear stock, StockYear before) {
+        Expr row = new Expr().add(stock.levelColumn(), 1).add(stock.releaseColumn(), 1);
+        if (stock.fillColumn() >= 0) {
+            row.add(stock.fillColumn(), -1);
+        }
+        if (before == null) {
+            row.addConstant(-instance.stockpiles().get(stock.stockpile()).initial());
+        } else {
+            row.add(before.levelColumn(), -1);
+        }
+        mip.addRow("stockBalance[" + instance.stockpiles().get(stock.stockpile()).id() + y.suffix, 0, row, 0);
     }
 
     // ---------------------------------------------------------------- rows of a year
@@ -350,23 +468,58 @@ public final class SourcingModel {
         }
     }
 
+    /**
+     * Throughput ≤ κ × (capacity + moduleSize × Σ_τ share(s, f, τ, t) × modules(f, τ)), a build adding
+     * its ramp-up share of the nameplate from its online year in s, delays of s counted (model-v2.md
+     * §2.1–§2.2). Scenarios of a node share the throughput but may differ in delays: each member has
+     * its row, even one where nothing can be online (its row holds the shared throughput at 0), and
+     * members whose rows are the same share one, named after the node when it is the only one.
+     */
     private void capacityRow(String family, ScenarioYear y, int f, Expr throughput) {
         if (throughput == null) {
             return;
         }
         Facility facility = data.facilities.get(f);
-        double factor = data.capacityFactor[y.scenario][f][y.t];
-        for (BuildStart build : startsByFacility.get(f)) {
-            if (build.startYear() + facility.expansion().get().leadTime() <= y.year) {
-                throughput.add(build.modulesColumn(), -factor * facility.expansion().get().moduleSize());
+        List<double[]> distinct = new ArrayList<>();
+        List<Integer> firstWith = new ArrayList<>();
+        for (int s : y.members) {
+            double[] row = capacityRow(s, f, y.t);
+            if (distinct.stream().noneMatch(other -> Arrays.equals(other, row))) {
+                distinct.add(row);
+                firstWith.add(s);
             }
         }
-        int row = mip.addRow(family + "[" + facility.id() + y.suffix, Double.NEGATIVE_INFINITY, throughput,
-                factor * facility.capacity().at(y.t));
-        capacityRows.add(new CapacityRow(y.scenario, y.t, f, row));
+        List<BuildStart> builds = startsByFacility.get(f);
+        for (int i = 0; i < distinct.size(); i++) {
+            double[] bounds = distinct.get(i);
+            Expr row = new Expr().addAll(throughput);
+            for (int j = 0; j < builds.size(); j++) {
+                row.add(builds.get(j).modulesColumn(), bounds[j + 1]);
+            }
+            String suffix = distinct.size() == 1 ? y.suffix : y.suffix(firstWith.get(i));
+            int index = mip.addRow(family + "[" + facility.id() + suffix, Double.NEGATIVE_INFINITY, row, bounds[0]);
+            capacityRows.add(new CapacityRow(firstWith.get(i), y.t, f, index));
+        }
     }
 
-    /** §3.6 An optional contract takes nothing unless held: taken ≤ reach × hold (reach bounds a signed one's column). */
+    /** The capacity row of facility f in year t of scenario s: its right side, then the coefficient of each build. */
+    private double[] capacityRow(int s, int f, int t) {
+        Facility facility = data.facilities.get(f);
+        double factor = data.capacityFactor[s][f][t];
+        List<BuildStart> builds = startsByFacility.get(f);
+        double[] row = new double[builds.size() + 1];
+        row[0] = factor * facility.capacity().at(t);
+        for (int j = 0; j < builds.size(); j++) {
+            double share = data.rampShare(s, f, builds.get(j).startYear(), t);
+            row[j + 1] = -factor * share * facility.expansion().get().moduleSize();
+        }
+        return row;
+    }
+
+    /**
+     * §3.6 An optional contract takes nothing unless held: taken ≤ reach × hold (reach bounds a signed
+     * one's column). One row for the node, whose members share taken.
+     */
     private void takenIfHeld(ScenarioYear y, ContractYear k) {
         int hold = holdColumn[k.contract()];
         if (k.takenColumn() < 0 || hold < 0) {
@@ -381,26 +534,60 @@ public final class SourcingModel {
         if (k.takenColumn() < 0) {
             return;
         }
-        mip.addRow("takeOrPay[" + contractId(k) + y.suffix, 0,
+        mip.addRow("takeOrPay[" + contractId(k) + y.suffix(k.scenario()), 0,
                 new Expr().add(k.paidColumn(), 1).add(k.takenColumn(), -1), Double.POSITIVE_INFINITY);
     }
 
-    /** §3.6 take-or-pay: an optional contract held pays minPerYear at least (a signed one has it as its bound). */
+    /**
+     * §3.6 take-or-pay: an optional contract held pays what it owes at least (a signed one has it as its
+     * bound): minPerYear, or for a contingent contract on a facility with capacity of its own
+     * minPerYear × min(1, κ) (model-v2.md §2.5).
+     */
     private void minimumPayment(ScenarioYear y, ContractYear k) {
         int hold = holdColumn[k.contract()];
-        double minimum = instance.contracts().get(k.contract()).minPerYear();
-        if (hold < 0 || minimum <= 0) {
+        if (hold < 0 || data.owedIfOnline(k.contract(), y.t)) {
             return;
         }
-        mip.addRow("minimumPayment[" + contractId(k) + y.suffix, 0,
+        double minimum = data.owedWhereAvailable(k.contract(), k.scenario(), y.t);
+        if (minimum <= 0) {
+            return;
+        }
+        mip.addRow("minimumPayment[" + contractId(k) + y.suffix(k.scenario()), 0,
                 new Expr().add(k.paidColumn(), 1).add(hold, -minimum), Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * §2.5 A contingent contract on a facility without capacity of its own owes c × hold × online, c =
+     * minPerYear × min(1, κ) and online = Σ_τ share(s, f, τ, t) × starts(f, τ) ∈ [0, 1]: the ramp-up
+     * share of the one build, counted from its online year in s. Linear since hold is binary:
+     * paid ≥ c × (hold + online − 1) for an optional contract, paid ≥ c × online for a signed one.
+     */
+    private void owedIfOnline(ScenarioYear y, ContractYear k) {
+        if (!data.owedIfOnline(k.contract(), y.t)) {
+            return;
+        }
+        double owed = data.owedWhereAvailable(k.contract(), k.scenario(), y.t);
+        int f = data.facility(instance.contracts().get(k.contract()).facility());
+        Expr online = new Expr();
+        for (BuildStart build : startsByFacility.get(f)) {
+            online.add(build.startsColumn(), -owed * data.rampShare(k.scenario(), f, build.startYear(), y.t));
+        }
+        if (owed <= 0 || online.isEmpty()) {
+            return;
+        }
+        Expr row = online.add(k.paidColumn(), 1);
+        int hold = holdColumn[k.contract()];
+        if (hold >= 0) {
+            row.add(hold, -owed).addConstant(owed);
+        }
+        mip.addRow("owedIfOnline[" + contractId(k) + y.suffix(k.scenario()), 0, row, Double.POSITIVE_INFINITY);
     }
 
     /** §3.6 The contracts on a facility take no more than its throughput. */
     private void contractThroughput(ScenarioYear y) {
         Expr[] rows = new Expr[data.facilities.size()];
         for (ContractYear k : y.contracts) {
-            if (k.takenColumn() >= 0) {
+            if (k.takenColumn() >= 0 && k.scenario() == y.scenario) {
                 int f = data.facility(instance.contracts().get(k.contract()).facility());
                 rows[f] = Expr.add(rows[f], k.takenColumn(), 1);
             }
@@ -470,8 +657,9 @@ public final class SourcingModel {
     }
 
     /**
-     * §3.4 Demand: delivered + avoided by substitutes + shortfall = demand (after demand
-     * factors), per buyer, element and year with demand.
+     * §3.4 Demand: delivered − filled + released + avoided by substitutes + shortfall = demand
+     * (after demand factors, model-v2.md §2.6), per buyer, element and year with demand, and in
+     * every year for a buyer and element with a stockpile, demand 0 included.
      */
     private void demand(ScenarioYear y) {
         int ne = instance.elements().size();
@@ -483,15 +671,54 @@ public final class SourcingModel {
             rows[a.buyer()][a.element()] = Expr.add(rows[a.buyer()][a.element()], a.column(), 1);
         }
         for (Shortfall q : y.shortfalls) {
-            Expr row = Expr.add(rows[q.buyer()][q.element()], q.column(), 1);
-            double demand = data.demand[y.scenario][q.buyer()][q.element()][y.t];
-            int demandRow = mip.addRow("demand[" + buyerElement(q.buyer(), q.element()) + y.suffix, demand, row,
-                    demand);
-            demandRows.add(new DemandRow(y.scenario, y.t, q.buyer(), q.element(), demandRow));
+            rows[q.buyer()][q.element()] = Expr.add(rows[q.buyer()][q.element()], q.column(), 1);
+        }
+        for (StockYear p : y.stocks) {
+            Stockpile stockpile = instance.stockpiles().get(p.stockpile());
+            int b = data.buyer(stockpile.buyer());
+            int e = data.element(stockpile.element());
+            rows[b][e] = Expr.add(rows[b][e], p.releaseColumn(), 1);
+            if (p.fillColumn() >= 0) {
+                rows[b][e].add(p.fillColumn(), -1);
+            }
+        }
+        for (int b = 0; b < rows.length; b++) {
+            for (int e = 0; e < ne; e++) {
+                if (rows[b][e] == null) {
+                    continue;
+                }
+                double demand = data.demand[y.scenario][b][e][y.t];
+                int row = mip.addRow("demand[" + buyerElement(b, e) + y.suffix, demand, rows[b][e], demand);
+                demandRows.add(new DemandRow(y.scenario, y.t, b, e, row));
+            }
         }
     }
 
-    /** §3.5 Mandate: compliant tonnes ≥ minShare × delivered tonnes, per buyer, element and year. */
+    /** §2.6 Stock is filled only from deliveries: Σ fill ≤ Σ delivered, per buyer and element with a stockpile. */
+    private void fillFromDeliveries(ScenarioYear y) {
+        int ne = instance.elements().size();
+        Expr[][] rows = new Expr[instance.buyers().size()][ne];
+        for (Delivery d : y.deliveries) {
+            if (y.filled[d.buyer()][d.element()] != null) {
+                rows[d.buyer()][d.element()] = Expr.add(rows[d.buyer()][d.element()], d.column(), -1);
+            }
+        }
+        for (int b = 0; b < rows.length; b++) {
+            for (int e = 0; e < ne; e++) {
+                if (rows[b][e] != null) {
+                    mip.addRow("fillFromDeliveries[" + buyerElement(b, e) + y.suffix, Double.NEGATIVE_INFINITY,
+                            rows[b][e].addAll(y.filled[b][e]), 0);
+                }
+            }
+        }
+    }
+
+    /**
+     * §3.5 Mandate: compliant tonnes ≥ minShare × delivered tonnes, per buyer, element and year.
+     * Tonnes filled into stock must meet M, the strictest share still to come (model-v2.md §2.6):
+     * compliant ≥ minShare × (delivered − filled) + M × filled, i.e.
+     * Σ (comp − minShare) × d + (minShare − M) × Σ fill ≥ 0.
+     */
     private void mandate(ScenarioYear y) {
         List<Buyer> buyers = instance.buyers();
         int ne = instance.elements().size();
@@ -503,11 +730,21 @@ public final class SourcingModel {
             }
             Mandate mandate = buyer.mandate().get();
             double minShare = mandate.minShare().at(y.t);
-            if (minShare <= 0) {
+            boolean stocked = y.filled[d.buyer()][d.element()] != null && mandate.strictestShareFrom(y.t) > 0;
+            if (minShare <= 0 && !stocked) {
                 continue;
             }
             double compliant = compliant(mandate, d) ? 1 : 0;
             rows[d.buyer()][d.element()] = Expr.add(rows[d.buyer()][d.element()], d.column(), compliant - minShare);
+        }
+        for (StockYear p : y.stocks) {
+            Stockpile stockpile = instance.stockpiles().get(p.stockpile());
+            int b = data.buyer(stockpile.buyer());
+            int e = data.element(stockpile.element());
+            if (rows[b][e] != null && p.fillColumn() >= 0) {
+                Mandate mandate = buyers.get(b).mandate().get();
+                rows[b][e].add(p.fillColumn(), mandate.minShare().at(y.t) - mandate.strictestShareFrom(y.t));
+            }
         }
         for (int b = 0; b < buyers.size(); b++) {
             for (int e = 0; e < ne; e++) {
@@ -562,6 +799,32 @@ public final class SourcingModel {
 
     // ---------------------------------------------------------------- rows over all scenarios
 
+    /**
+     * §2.8 CVaR_α of C(s) = Operating(s) + riskWeight × Risk(s), after Rockafellar and Uryasev: a free
+     * column η and per scenario z(s) ≥ C(s) − η, z(s) ≥ 0 (rows {@code cvarExcess}). The objective
+     * weighs η by w and z(s) by w × π(s) / (1 − α) ({@link CostWeights#standard}), so at an optimum
+     * η + Σ π z / (1 − α) is CVaR_α; C(s) is read off the recorded cost terms of s.
+     */
+    private void tailCost(RiskAversion aversion) {
+        etaColumn = mip.addVariable("eta", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, 0);
+        excessColumns = new int[data.scenarios];
+        Expr[] rows = new Expr[data.scenarios];
+        for (int s = 0; s < data.scenarios; s++) {
+            excessColumns[s] = mip.addVariable("excess[" + data.scenarioId(s) + "]", 0, Double.POSITIVE_INFINITY,
+                    false, 0);
+            rows[s] = new Expr().add(excessColumns[s], 1).add(etaColumn, 1);
+        }
+        CostWeights standard = CostWeights.standard(instance);
+        costs.forEach((column, part, scenario, amount) -> {
+            if (scenario >= 0) {
+                rows[scenario].add(column, -standard.part(part) * amount / TAIL_UNIT);
+            }
+        });
+        for (int s = 0; s < data.scenarios; s++) {
+            mip.addRow("cvarExcess[" + data.scenarioId(s) + "]", 0, rows[s], Double.POSITIVE_INFINITY);
+        }
+    }
+
     /** §3.8 Expected risk-tonnes ≤ budget. */
     private void riskBudget(double budget) {
         riskBudgetRow = mip.addRow("riskBudget", Double.NEGATIVE_INFINITY,
@@ -596,6 +859,12 @@ public final class SourcingModel {
         mip.clearObjective();
         costs.forEach((column, part, scenario, amount) ->
                 mip.addObjective(column, weights.of(part, scenario) * amount));
+        if (etaColumn >= 0) {
+            mip.addObjective(etaColumn, weights.tail() * TAIL_UNIT);
+            for (int s = 0; s < excessColumns.length; s++) {
+                mip.addObjective(excessColumns[s], weights.excess(s) * TAIL_UNIT);
+            }
+        }
     }
 
     /** The cost terms times {@code weights}, as a linear expression: the left side of a row on costs. */
@@ -676,6 +945,30 @@ public final class SourcingModel {
 
     public List<CapacityRow> capacityRows() {
         return capacityRows;
+    }
+
+    public List<StockYear> stockYears() {
+        return stockYears;
+    }
+
+    /**
+     * What held contract k owes in its year and scenario at a solution (model-v2.md §2.5): minPerYear,
+     * or for a contingent contract minPerYear × min(1, κ) × the share of its facility available, the
+     * ramp-up share of the build started where the facility has no capacity of its own.
+     */
+    public double owed(ContractYear k, double[] values) {
+        double owed = data.owedWhereAvailable(k.contract(), k.scenario(), k.year());
+        if (!data.owedIfOnline(k.contract(), k.year())) {
+            return owed;
+        }
+        int f = data.facility(instance.contracts().get(k.contract()).facility());
+        double online = 0;
+        for (BuildStart build : startsByFacility.get(f)) {
+            if (values[build.startsColumn()] > 0.5) {
+                online += data.rampShare(k.scenario(), f, build.startYear(), k.year());
+            }
+        }
+        return owed * online;
     }
 
     /** The facility with index f (mines first, then refineries), as in {@link BuildStart} and {@link CapacityRow}. */

@@ -40,6 +40,7 @@ public final class PlanExtractor {
     private final List<List<SourcingModel.ContractYear>> contractVars;
     private final List<List<SourcingModel.Substitution>> substitutionVars;
     private final List<List<SourcingModel.Shortfall>> shortfallVars;
+    private final List<List<SourcingModel.StockYear>> stockVars;
 
     private PlanExtractor(SourcingModel model, double[] values) {
         this.model = model;
@@ -52,6 +53,7 @@ public final class PlanExtractor {
         contractVars = byScenario(model.contractYears(), SourcingModel.ContractYear::scenario, n);
         substitutionVars = byScenario(model.substitutions(), SourcingModel.Substitution::scenario, n);
         shortfallVars = byScenario(model.shortfalls(), SourcingModel.Shortfall::scenario, n);
+        stockVars = byScenario(model.stockYears(), SourcingModel.StockYear::scenario, n);
     }
 
     private static <T> List<List<T>> byScenario(List<T> items, ToIntFunction<T> scenario, int count) {
@@ -106,18 +108,32 @@ public final class PlanExtractor {
                 expected[part.ordinal()] += instance.scenarios().get(s).probability() * parts[s + 1][part.ordinal()];
             }
         }
-        Plan.Costs costs = Plan.Costs.of(part -> expected[part.ordinal()]);
         double risk = expected[CostPart.RISK.ordinal()];
         double objective = model.mip().evaluate(values);
         Double bound = result.bestBound() == null ? null : Math.min(result.bestBound(), objective);
         Double gap = bound == null ? null : relativeGap(objective, bound);
         List<Plan.ScenarioPlan> scenarios = new ArrayList<>();
+        double[] scenarioCosts = new double[scenarioCount];
+        double[] probabilities = new double[scenarioCount];
         for (int s = 0; s < scenarioCount; s++) {
             double[] amounts = parts[s + 1];
             double operating = CostPart.operatingCost(part -> amounts[part.ordinal()]);
             scenarios.add(scenario(s, operating, amounts[CostPart.RISK.ordinal()]));
+            scenarioCosts[s] = operating + instance.riskWeight() * amounts[CostPart.RISK.ordinal()];
+            probabilities[s] = instance.scenarios().get(s).probability();
         }
-        return new Plan(instance.name(), status, objective, bound, gap, solver, costs, risk, builds(),
+        // model-v2.md §2.9: CVaR and the premium come from the plan's own scenario costs C(s), so
+        // that the parts add up to the objective whatever the solver left in the columns η and z
+        Double cvar = instance.riskAversion().map(a -> a.cvar(scenarioCosts, probabilities)).orElse(null);
+        if (cvar != null) {
+            double mean = 0;
+            for (int s = 0; s < scenarioCount; s++) {
+                mean += probabilities[s] * scenarioCosts[s];
+            }
+            expected[CostPart.RISK_PREMIUM.ordinal()] = instance.riskAversion().get().weight() * (cvar - mean);
+        }
+        Plan.Costs costs = Plan.Costs.of(part -> expected[part.ordinal()]);
+        return new Plan(instance.name(), status, objective, bound, gap, solver, costs, risk, cvar, builds(),
                 contractChoices(), scenarios);
     }
 
@@ -172,9 +188,9 @@ public final class PlanExtractor {
             }
             Contract contract = instance.contracts().get(cy.contract());
             double taken = cy.takenColumn() < 0 ? 0 : values[cy.takenColumn()];
-            double paid = Math.max(taken, contract.minPerYear());
-            if (taken > REPORT_THRESHOLD || paid > REPORT_THRESHOLD) {
-                contractUse.add(new Plan.ContractUse(contract.id(), start + cy.year(), taken, paid));
+            double owed = model.owed(cy, values);
+            if (taken > REPORT_THRESHOLD || owed > REPORT_THRESHOLD) {
+                contractUse.add(new Plan.ContractUse(contract.id(), start + cy.year(), taken, Math.max(taken, owed)));
             }
         }
         // every substitute of a buyer for an element adds to one entry, listed in model order
@@ -198,9 +214,25 @@ public final class PlanExtractor {
                         instance.elements().get(q.element()).id(), start + q.year(), tonnes));
             }
         }
+        List<Plan.StockLevel> stockpiles = new ArrayList<>();
+        for (SourcingModel.StockYear p : stockVars.get(s)) {
+            // a tonne filled and released in the same year is a tonne delivered: the plan nets them out,
+            // which keeps every rule (fill ≤ deliveries, the mandate on fills, maxFill, maxRelease) and
+            // the level, and spares the reader a stock moving both ways at once
+            double fill = p.fillColumn() < 0 ? 0 : values[p.fillColumn()];
+            double release = values[p.releaseColumn()];
+            double both = Math.min(fill, release);
+            fill -= both;
+            release -= both;
+            double level = values[p.levelColumn()];
+            if (fill > REPORT_THRESHOLD || release > REPORT_THRESHOLD || level > REPORT_THRESHOLD) {
+                stockpiles.add(new Plan.StockLevel(instance.stockpiles().get(p.stockpile()).id(), start + p.year(),
+                        fill, release, level));
+            }
+        }
         var sc = instance.scenarios().get(s);
         return new Plan.ScenarioPlan(sc.id(), sc.probability(), operatingCost, risk, concentrate, split.deliveries,
-                split.surplus, contractUse, substitution, shortfalls);
+                split.surplus, contractUse, substitution, shortfalls, stockpiles);
     }
 
     /**

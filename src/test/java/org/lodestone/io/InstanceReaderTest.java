@@ -26,7 +26,6 @@ import org.lodestone.domain.RiskAversion;
 import org.lodestone.domain.Scenario;
 import org.lodestone.domain.Series;
 import org.lodestone.domain.Stockpile;
-import org.lodestone.domain.UnsupportedFeaturesException;
 import org.lodestone.domain.YearRange;
 import org.lodestone.model.SourcingModel;
 import org.lodestone.validate.InvalidInputException;
@@ -336,18 +335,14 @@ class InstanceReaderTest {
         assertEquals(List.of(), in.modelVersion2Features());
     }
 
-    /** Until the model supports version 2, building a model of such an instance is refused, naming what it uses. */
+    /** The features of version 2 an instance uses are named; the model supports them all and builds. */
     @Test
-    void modelRefusesVersion2Features() throws Exception {
+    void modelBuildsVersion2Features() throws Exception {
         Instance in = version2();
         assertEquals(List.of("rampUp (mines[0].expansion)", "buildDelays (scenarios[1])", "priceFactors (scenarios[1])",
                 "priceIndex (contracts[0])", "contingent (contracts[0])", "stockpiles", "revealYear (scenarios[0])",
                 "riskAversion"), in.modelVersion2Features());
-        UnsupportedFeaturesException e = assertThrows(UnsupportedFeaturesException.class, () -> SourcingModel.build(in));
-        assertEquals("instance \"every-v2-field\" uses model version 2 features not supported yet: rampUp"
-                + " (mines[0].expansion), buildDelays (scenarios[1]), priceFactors (scenarios[1]), priceIndex"
-                + " (contracts[0]), contingent (contracts[0]), stockpiles, revealYear (scenarios[0]), riskAversion",
-                e.getMessage());
+        assertTrue(SourcingModel.build(in).mip().variables() > 0);
     }
 
     /**

@@ -997,19 +997,19 @@ class ConstraintFamilyTest {
         return plan;
     }
 
-    private static void assertObjective(double expected, Plan plan) {
+    static void assertObjective(double expected, Plan plan) {
         assertEquals(expected, plan.objective(), REL * Math.max(1, Math.abs(expected)), "objective");
     }
 
-    private static void assertMoney(double expected, double actual) {
+    static void assertMoney(double expected, double actual) {
         assertEquals(expected, actual, REL * Math.max(1, Math.abs(expected)));
     }
 
-    private static void assertTonnes(double expected, double actual) {
+    static void assertTonnes(double expected, double actual) {
         assertEquals(expected, actual, 1e-5 * Math.max(1, Math.abs(expected)));
     }
 
-    private static Plan.ScenarioPlan scenario(Plan plan, String id) {
+    static Plan.ScenarioPlan scenario(Plan plan, String id) {
         return plan.scenarios().stream().filter(s -> s.id().equals(id)).findFirst()
                 .orElseGet(() -> fail("no scenario " + id));
     }
