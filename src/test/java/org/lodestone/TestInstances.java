@@ -1,8 +1,6 @@
 package org.lodestone;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +23,6 @@ import org.lodestone.domain.Series;
 import org.lodestone.domain.Substitute;
 import org.lodestone.domain.Tariff;
 import org.lodestone.domain.YearRange;
-import org.lodestone.io.InstanceReader;
-import org.lodestone.validate.InvalidInputException;
 
 /**
  * Small instances written in Java for tests, with the defaults of model.md §1 filled in the way
@@ -64,28 +60,6 @@ public final class TestInstances {
                     + " \"capacityFactor\": 0, \"costFactor\": 1.5, \"priceFactors\": {\"NdPr\": 1.8, \"Dy\": 2},"
                     + " \"exportControl\": {\"stage\": \"oxide\", \"elements\": [\"Dy\"], \"allowedDestinations\": [\"AU\"]}},"
                     + " {\"id\": \"m1-flood\", \"facility\": \"m1\", \"annualProbability\": 0.05, \"capacityFactor\": 0.5}]");
-
-    /**
-     * Skips the calling test, saying so, when {@code instance} uses features of model version 2,
-     * which the planner refuses to solve until its model supports them.
-     */
-    public static void assumeModelVersion1(Instance instance) {
-        List<String> features = instance.modelVersion2Features();
-        assumeTrue(features.isEmpty(), () -> "skipped: " + instance.name()
-                + " uses model version 2 features not supported yet: " + String.join(", ", features));
-    }
-
-    /**
-     * Whether an instance file uses features of model version 2, which the planner reads and
-     * validates but refuses to solve until its model supports them.
-     */
-    public static boolean usesModelVersion2(Path file) {
-        try {
-            return !InstanceReader.read(file, List.of()).modelVersion2Features().isEmpty();
-        } catch (InvalidInputException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
-    }
 
     public static Builder instance(String name, int start, int years) {
         return new Builder(name, start, years);

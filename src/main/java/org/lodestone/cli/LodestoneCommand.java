@@ -2,7 +2,6 @@ package org.lodestone.cli;
 
 import java.io.PrintWriter;
 
-import org.lodestone.domain.UnsupportedFeaturesException;
 import org.lodestone.solve.MipSolver;
 import org.lodestone.validate.InvalidInputException;
 import org.lodestone.validate.Problem;
@@ -59,11 +58,6 @@ public final class LodestoneCommand implements Runnable {
             PrintWriter e = commandLine.getErr();
             if (ex instanceof InvalidInputException invalid) {
                 report(e, invalid);
-                e.flush();
-                return ExitCodes.BAD_INPUT;
-            }
-            if (ex instanceof UnsupportedFeaturesException unsupported) {
-                e.println(unsupported.getMessage());
                 e.flush();
                 return ExitCodes.BAD_INPUT;
             }

@@ -76,20 +76,6 @@ public record Instance(String name, Optional<String> description, List<Source> s
         return features;
     }
 
-    /**
-     * Refuses an instance whose meaning needs model version 2 where only version 1 is implemented,
-     * rather than let its version-2 features be silently ignored.
-     *
-     * @throws UnsupportedFeaturesException naming every such feature ({@link #modelVersion2Features})
-     */
-    public void requireModelVersion1() {
-        List<String> features = modelVersion2Features();
-        if (!features.isEmpty()) {
-            throw new UnsupportedFeaturesException("instance \"" + name + "\" uses model version 2 features "
-                    + "not supported yet: " + String.join(", ", features));
-        }
-    }
-
     private static void add(List<String> features, String feature, Optional<String> where) {
         where.ifPresent(w -> features.add(feature + " (" + w + ")"));
     }

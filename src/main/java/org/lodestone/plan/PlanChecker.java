@@ -418,7 +418,11 @@ public final class PlanChecker {
     /** The plan's figures against the recomputed ones: cost parts, risk, each scenario's, objective. */
     private void compareReportedFigures(List<ScenarioCheck> scenarios, Recomputed recomputed) {
         Plan.Costs reported = plan.costs();
-        recomputed.costs().forEach((part, amount) -> compare("costs." + part.key(), reported.get(part), amount));
+        // the risk premium is w × (CVaR − expected cost), a difference of two figures of the objective's
+        // size: it is exact to 1e-6 of those, not of itself (near zero it is floating-point noise)
+        double premiumScale = recomputed.cvar() == null ? 1 : Math.abs(recomputed.cvar());
+        recomputed.costs().forEach((part, amount) -> compare("costs." + part.key(), reported.get(part), amount,
+                part == CostPart.RISK_PREMIUM ? premiumScale : 1));
         compare("risk", plan.risk(), recomputed.risk());
         for (int i = 0; i < scenarios.size(); i++) {
             ScenarioPlan scenarioPlan = scenarios.get(i).scenarioPlan;
@@ -1211,8 +1215,13 @@ public final class PlanChecker {
     }
 
     private void compare(String what, Double reported, double recomputed) {
+        compare(what, reported, recomputed, 1);
+    }
+
+    /** As {@link #compare(String, Double, double)}, the tolerance relative to at least {@code scale}. */
+    private void compare(String what, Double reported, double recomputed, double scale) {
         double r = reported == null ? Double.NaN : reported;
-        double scale = Math.max(1, Math.max(Math.abs(r), Math.abs(recomputed)));
+        scale = Math.max(scale, Math.max(Math.abs(r), Math.abs(recomputed)));
         if (!(Math.abs(r - recomputed) <= COST_TOLERANCE * scale)) {
             violations.add(what + ": the plan reports " + (reported == null ? "null" : num(r)) + " but it is "
                     + num(recomputed));

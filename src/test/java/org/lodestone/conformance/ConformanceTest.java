@@ -71,10 +71,6 @@ class ConformanceTest {
         assertEquals(expected, plan.objective(), TOLERANCE * Math.abs(expected), "objective");
         double parts = plan.costs().net() + instance.riskWeight() * plan.risk();
         assertEquals(plan.objective(), parts, TOLERANCE * Math.abs(expected), "cost parts add up");
-        if (!instance.modelVersion2Features().isEmpty()) {
-            return;
-        }
-
         CheckReport report = PlanChecker.check(instance, plan);
         assertTrue(report.ok(), () -> "plan checker: " + String.join("\n", report.violations()));
 

@@ -53,7 +53,6 @@ class GoldenOutputTest {
         List<Path> solved = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/conformance"))) {
             files.filter(p -> p.toString().endsWith(".json") && !p.endsWith("expected.json")).sorted()
-                    .filter(p -> !TestInstances.usesModelVersion2(p)) // refused until the model supports them
                     .forEach(solved::add);
         }
         for (String name : new String[] {"quickstart", "tutorial-build", "tutorial-coproduction",

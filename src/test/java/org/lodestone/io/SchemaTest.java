@@ -219,7 +219,6 @@ class SchemaTest {
     @MethodSource("handDerivedCases")
     void solvedPlanConformsToThePlanSchema(Path file) throws Exception {
         Instance instance = InstanceReader.read(file, List.of());
-        TestInstances.assumeModelVersion1(instance);
         Plan plan = new Planner().solve(instance, SolveOptions.defaults(), true).plan();
         assertTrue(plan.status().hasSolution(), plan.status().toString());
         JsonNode json = MAPPER.readTree(PlanJson.toJson(plan));

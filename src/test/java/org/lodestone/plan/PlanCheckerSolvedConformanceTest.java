@@ -17,7 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lodestone.domain.Instance;
-import org.lodestone.domain.UnsupportedFeaturesException;
 import org.lodestone.io.InstanceReader;
 import org.lodestone.io.PlanJson;
 import org.lodestone.solve.Backend;
@@ -60,13 +59,7 @@ class PlanCheckerSolvedConformanceTest {
     void theSolvedPlanHoldsAndRecomputesToTheExpectedObjective(String file, double expected) throws Exception {
         assumeTrue(Backend.SCIP.isAvailable(), "SCIP is not available here");
         Instance instance = InstanceReader.read(folder().resolve(file), List.of());
-        Plan plan = null;
-        try {
-            plan = new Planner().solve(instance, new SolveOptions(Backend.SCIP, 300, 0.0, 1), false).plan();
-        } catch (UnsupportedFeaturesException refused) {
-            // plan stays null: the model refuses version-2 features until it implements them
-        }
-        assumeTrue(plan != null, "the model does not support this yet");
+        Plan plan = new Planner().solve(instance, new SolveOptions(Backend.SCIP, 300, 0.0, 1), false).plan();
 
         assertEquals(Plan.Status.OPTIMAL, plan.status());
         CheckReport report = PlanChecker.check(instance, plan);
