@@ -37,12 +37,22 @@ import org.lodestone.validate.InvalidInputException;
  * min-cost end. That is N + 1 solves; the first two run at once when parallel ≥ 2, the other
  * N − 1 as a {@link Batch}, each warm-started by the plan of the next smaller budget, which
  * is feasible for it.
+ *
+ * <p><b>The service floor</b> (the default): the least-risk end above is the plan that buys
+ * nothing, all demand short. With the floor, every point also keeps expected shortfall tonnes
+ * (Σ_s π(s) Σ q) at or below S*, the least expected shortfall among plans that cost no more than
+ * the least cost C* (1 + 1e-6) — a second solve, so that S* does not depend on which of several
+ * least-cost plans a solver returns. Then R_min is the least risk within the floor, the budgets
+ * run from R_min up to the least-cost plan's risk, and the min-cost end is re-solved within the
+ * floor too: N + 3 solves.
  */
 public final class Pareto {
     /** At most this many points. */
     public static final int MAX_POINTS = 1_000;
     /** The min-risk end's budget is R_min plus this many risk-tonnes per risk-tonne of R_min (at least 1). */
     public static final double BUDGET_TOLERANCE = 1e-6;
+    /** Plans that cost no more than the least cost times (1 + this) count as least-cost for the service floor. */
+    public static final double LEAST_COST_TOLERANCE = 1e-6;
     /** Weight of a risk-tonne when risk alone is minimised (any positive number; this one keeps the objective in USD-like magnitudes). */
     private static final double RISK_ONLY_WEIGHT = 1_000;
 
@@ -82,9 +92,10 @@ public final class Pareto {
      * @param maxRisk R_max, the risk of the min-cost end (NaN when it could not be found)
      * @param points by increasing budget; fewer than asked for when an end could not be solved
      * @param dominated every dominated point (none on a correct frontier), judged within the gap
+     * @param serviceFloor S*, the expected shortfall tonnes every point keeps to; null without the floor
      */
     public record Result(int requested, double minRisk, double maxRisk, List<Point> points,
-                         List<Dominated> dominated) {
+                         List<Dominated> dominated, Double serviceFloor) {
         /** Whether all {@code requested} points are there, each with a plan. */
         public boolean complete() {
             return points.size() == requested && points.stream().allMatch(Point::hasPlan);
@@ -104,10 +115,22 @@ public final class Pareto {
      * @param count N ≥ 2, the number of points
      */
     public static Result run(JsonNode tree, int count, Settings settings) throws InvalidInputException {
+        return run(tree, count, settings, true);
+    }
+
+    /**
+     * @param serviceFloor whether every point keeps to the service floor S* (see the class comment);
+     *     false gives the unconstrained frontier, whose least-risk end ships nothing
+     */
+    public static Result run(JsonNode tree, int count, Settings settings, boolean serviceFloor)
+            throws InvalidInputException {
         if (count < 2 || count > MAX_POINTS) {
             throw new InvalidInputException("", "--points must be between 2 and " + MAX_POINTS + ", got " + count);
         }
         Instance given = InstanceReader.toInstance(tree);
+        if (serviceFloor) {
+            return withServiceFloor(given, count, settings);
+        }
         int total = count + 1;
         List<Solved> ends = Batch.solve(List.of(
                 new Batch.Job("lowest possible risk", given, Pareto::minimiseRiskOnly),
@@ -118,7 +141,7 @@ public final class Pareto {
         double rMax = minCost.hasPlan() ? minCost.plan().risk() : Double.NaN;
         if (!lowest.hasPlan()) {
             List<Point> points = minCost.hasPlan() ? List.of(last) : List.of();
-            return new Result(count, Double.NaN, rMax, points, List.of());
+            return new Result(count, Double.NaN, rMax, points, List.of(), null);
         }
         double rMin = lowest.plan().risk();
         // without the min-cost end, the frontier still has its other end; R_max is then unknown
@@ -145,7 +168,52 @@ public final class Pareto {
         if (minCost.hasPlan()) {
             points.add(last);
         }
-        return new Result(count, rMin, rMax, points, dominated(points, settings.options().relativeGap()));
+        return new Result(count, rMin, rMax, points, dominated(points, settings.options().relativeGap()), null);
+    }
+
+    /** The frontier of plans that serve demand as well as a least-cost plan does (the class comment). */
+    private static Result withServiceFloor(Instance given, int count, Settings settings) {
+        int total = count + 3;
+        Solved minCost = Batch.solve(List.of(new Batch.Job("least cost (no risk budget, no floor)", given,
+                costWithin(null))), settings, 1, total).get(0);
+        if (!minCost.hasPlan()) {
+            return new Result(count, Double.NaN, Double.NaN, List.of(), List.of(), null);
+        }
+        double costCap = minCost.plan().objective() * (1 + LEAST_COST_TOLERANCE);
+        Solved leastShortfall = Batch.solve(List.of(new Batch.Job(String.format(Locale.ROOT,
+                "service floor (least shortfall at a cost of at most %,.0f)", costCap), given,
+                leastShortfallWithin(costCap))), settings, 2, total).get(0);
+        // the least-cost plan itself is within the cap: its shortfall stands in if the second solve fails
+        double floor = Figures.shortfallTonnes((leastShortfall.hasPlan() ? leastShortfall : minCost).plan());
+        double floorBound = floor + BUDGET_TOLERANCE * Math.max(1, floor);
+        double rMax = minCost.plan().risk();
+        Solved lowest = Batch.solve(List.of(new Batch.Job("lowest risk within the service floor", given,
+                riskOnlyWithin(floorBound))), settings, 3, total).get(0);
+        if (!lowest.hasPlan()) {
+            return new Result(count, Double.NaN, rMax, List.of(), List.of(), floor);
+        }
+        double rMin = lowest.plan().risk();
+        List<Double> budgets = new ArrayList<>();
+        double lowestBudget = rMin + BUDGET_TOLERANCE * Math.max(1, rMin);
+        budgets.add(lowestBudget);
+        for (int k = 1; k <= count - 2; k++) {
+            budgets.add(Math.max(lowestBudget, rMin + (rMax - rMin) * k / (count - 1)));
+        }
+        budgets.add(null);
+        List<Batch.Job> jobs = new ArrayList<>();
+        for (int i = 0; i < budgets.size(); i++) {
+            Double budget = budgets.get(i);
+            String label = i == 0 ? "min-risk end" : budget == null ? "min-cost end" : "point " + (i + 1);
+            jobs.add(new Batch.Job(budget == null ? label + " (no risk budget, within the floor)"
+                    : String.format(Locale.ROOT, "%s (risk budget %,.1f)", label, budget),
+                    given, costWithin(budget, floorBound)));
+        }
+        List<Solved> solved = Batch.solve(jobs, settings, 4, total);
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i < solved.size(); i++) {
+            points.add(new Point(i + 1, budgets.get(i), solved.get(i).instance(), solved.get(i).plan()));
+        }
+        return new Result(count, rMin, rMax, points, dominated(points, settings.options().relativeGap()), floor);
     }
 
     /**
@@ -182,10 +250,38 @@ public final class Pareto {
 
     /** Cost alone (riskWeight 0) as the objective, within the given risk budget (none when null). */
     private static Consumer<SourcingModel> costWithin(Double budget) {
+        return costWithin(budget, null);
+    }
+
+    /** Cost alone within a risk budget and a service floor (none when null). */
+    private static Consumer<SourcingModel> costWithin(Double budget, Double floor) {
         return model -> {
-            model.setObjective(CostWeights.standard(model.instance()).withPart(CostPart.RISK, 0));
+            model.setObjective(cost(model));
             model.setRiskBudget(Optional.ofNullable(budget));
+            model.setServiceFloor(Optional.ofNullable(floor));
         };
+    }
+
+    /** Expected shortfall tonnes as the objective, among plans of cost (riskWeight 0) at most {@code cap}. */
+    private static Consumer<SourcingModel> leastShortfallWithin(double cap) {
+        return model -> {
+            model.setObjectiveToExpectedShortfall();
+            model.setRiskBudget(Optional.empty());
+            model.setCostCap(cost(model), Optional.of(cap));
+        };
+    }
+
+    /** Risk alone as the objective, within a service floor. */
+    private static Consumer<SourcingModel> riskOnlyWithin(double floor) {
+        return model -> {
+            minimiseRiskOnly(model);
+            model.setServiceFloor(Optional.of(floor));
+        };
+    }
+
+    /** "Cost" of the frontier: the objective with riskWeight 0. */
+    private static CostWeights cost(SourcingModel model) {
+        return CostWeights.standard(model.instance()).withPart(CostPart.RISK, 0);
     }
 
     /** Risk alone (times {@link #RISK_ONLY_WEIGHT}) as the objective, without a risk budget. */

@@ -50,6 +50,11 @@ final class ParetoCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Change one value of the instance first.")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--no-service-floor", description = "The unconstrained frontier: without it every point "
+            + "serves demand as well as a least-cost plan does (expected shortfall at most that of the least-cost "
+            + "plans); with it the least-risk end is the plan that buys nothing.")
+    boolean noServiceFloor;
+
     @Mixin
     AnalysisOptions common;
 
@@ -72,7 +77,8 @@ final class ParetoCommand implements Callable<Integer> {
                 throw new InvalidInputException("", "cannot create the directory " + outputDir);
             }
         }
-        Pareto.Result result = Pareto.run(InstanceReader.readTree(instanceFile, overrides), points, settings);
+        Pareto.Result result = Pareto.run(InstanceReader.readTree(instanceFile, overrides), points, settings,
+                !noServiceFloor);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Cells table = table(result, instanceFile.toString());
@@ -138,8 +144,10 @@ final class ParetoCommand implements Callable<Integer> {
         columns.addAll(parts);
         columns.add("shortfallTonnes");
         Cells t = new Cells("Cost-risk frontier of " + instance + String.format(Locale.ROOT,
-                " (riskWeight 0; risk: expected risk-tonnes, from %s to %s; money: expected, discounted USD)",
-                fmt(result.minRisk()), fmt(result.maxRisk())), columns.toArray(String[]::new));
+                " (riskWeight 0; risk: expected risk-tonnes, from %s to %s; money: expected, discounted USD%s)",
+                fmt(result.minRisk()), fmt(result.maxRisk()), result.serviceFloor() == null ? ""
+                        : "; every point's expected shortfall at most " + fmt(result.serviceFloor()) + " t, the least "
+                        + "any least-cost plan has"), columns.toArray(String[]::new));
         for (Pareto.Point p : result.points()) {
             List<Object> row = new ArrayList<>();
             row.add(Cells.num(p.number(), 0));

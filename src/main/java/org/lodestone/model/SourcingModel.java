@@ -156,6 +156,9 @@ public final class SourcingModel {
     private final boolean[] originSensitive;
     /** The {@code riskBudget} row, −1 when the model has none. */
     private int riskBudgetRow = -1;
+    /** Rows the analyses add and relax in place (bounds ±∞ when off), −1 until first asked for. */
+    private int serviceFloorRow = -1;
+    private int costCapRow = -1;
 
     private SourcingModel(Instance instance) {
         this.instance = instance;
@@ -845,6 +848,61 @@ public final class SourcingModel {
             mip.removeRow(riskBudgetRow);
             riskBudgetRow = -1;
         }
+    }
+
+    /**
+     * Bounds expected shortfall tonnes, Σ_s π(s) Σ q(s), by {@code floor} (the service floor of
+     * {@code lodestone pareto}); empty lifts the bound. The row is written once and relaxed in place.
+     */
+    public void setServiceFloor(Optional<Double> floor) {
+        if (serviceFloorRow < 0 && floor.isEmpty()) {
+            return;
+        }
+        if (serviceFloorRow < 0) {
+            serviceFloorRow = mip.addRow("serviceFloor", Double.NEGATIVE_INFINITY, expectedShortfall(), floor.get());
+        } else {
+            mip.setRowBounds(serviceFloorRow, Double.NEGATIVE_INFINITY, floor.orElse(Double.POSITIVE_INFINITY));
+        }
+    }
+
+    /**
+     * Bounds the objective as {@code weights} weigh it (CVaR columns included) by {@code cap};
+     * empty lifts the bound. The row is written once and relaxed in place.
+     */
+    public void setCostCap(CostWeights weights, Optional<Double> cap) {
+        if (costCapRow < 0 && cap.isEmpty()) {
+            return;
+        }
+        if (costCapRow < 0) {
+            Expr cost = weighted(weights);
+            if (etaColumn >= 0) {
+                cost.add(etaColumn, weights.tail() * TAIL_UNIT);
+                for (int s = 0; s < excessColumns.length; s++) {
+                    cost.add(excessColumns[s], weights.excess(s) * TAIL_UNIT);
+                }
+            }
+            costCapRow = mip.addRow("costCap", Double.NEGATIVE_INFINITY, cost, cap.get());
+        } else {
+            mip.setRowBounds(costCapRow, Double.NEGATIVE_INFINITY, cap.orElse(Double.POSITIVE_INFINITY));
+        }
+    }
+
+    /** Expected shortfall tonnes alone as the objective (the service floor's own solve). */
+    public void setObjectiveToExpectedShortfall() {
+        mip.clearObjective();
+        Expr shortfall = expectedShortfall();
+        for (int i = 0; i < shortfall.size(); i++) {
+            mip.addObjective(shortfall.column(i), shortfall.coefficient(i));
+        }
+    }
+
+    /** Σ_s π(s) Σ q(s): a column shared by tied scenarios gets the sum of their probabilities. */
+    private Expr expectedShortfall() {
+        Expr expr = new Expr();
+        for (Shortfall q : shortfalls) {
+            expr.add(q.column(), instance.scenarios().get(q.scenario()).probability());
+        }
+        return expr;
     }
 
     // ---------------------------------------------------------------- objective

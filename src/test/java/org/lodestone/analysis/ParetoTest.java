@@ -51,7 +51,7 @@ class ParetoTest {
     @Test
     void quickstartFrontierIsNonDominated() throws Exception {
         Pareto.Result r = Pareto.run(AnalysisFixtures.tree(AnalysisFixtures.quickstartFile()), 4,
-                AnalysisFixtures.exact(2));
+                AnalysisFixtures.exact(2), false);
         assertTrue(r.complete());
         assertEquals(4, r.points().size());
         assertTrue(r.maxRisk() > r.minRisk());
@@ -59,6 +59,33 @@ class ParetoTest {
         assertTrue(r.minCostEnd().cost() <= 7_839_052_754.0 - 50 * r.maxRisk() + 1, "" + r.minCostEnd().cost());
         assertTrue(r.minRiskEnd().cost() > r.minCostEnd().cost());
         assertNonDominated(r);
+    }
+
+    @Test
+    void withTheServiceFloorTheLeastRiskEndStillServesDemand() throws Exception {
+        Pareto.Result free = Pareto.run(AnalysisFixtures.tree(AnalysisFixtures.quickstartFile()), 3,
+                AnalysisFixtures.exact(2), false);
+        Pareto.Result floored = Pareto.run(AnalysisFixtures.tree(AnalysisFixtures.quickstartFile()), 3,
+                AnalysisFixtures.exact(2));
+        double floor = floored.serviceFloor();
+        double leastCostShortfall = Figures.shortfallTonnes(free.minCostEnd().plan());
+        assertTrue(floored.complete());
+        assertEquals(null, free.serviceFloor());
+        // S* is the least shortfall among least-cost plans: at most that of the one the solver returned
+        assertTrue(floor <= leastCostShortfall + 1e-6 * Math.max(1, floor), floor + " vs " + leastCostShortfall);
+        for (Pareto.Point p : floored.points()) {
+            assertTrue(Figures.shortfallTonnes(p.plan()) <= floor * (1 + 1e-5) + 1e-4, "point " + p.number());
+        }
+        // unconstrained, the least-risk end buys (almost) nothing: all demand short, risk 0
+        assertEquals(0, free.minRiskEnd().risk(), 1e-6);
+        assertTrue(Figures.shortfallTonnes(free.minRiskEnd().plan()) > 10 * floor);
+        // within the floor it must still source, so it carries risk, and costs no more than the buy-nothing plan
+        assertTrue(floored.minRiskEnd().risk() > 1, "" + floored.minRiskEnd().risk());
+        assertTrue(floored.minRiskEnd().cost() < free.minRiskEnd().cost());
+        // both frontiers end at the same least cost, within its tolerance
+        assertEquals(free.minCostEnd().cost(), floored.minCostEnd().cost(),
+                Pareto.LEAST_COST_TOLERANCE * free.minCostEnd().cost());
+        assertNonDominated(floored);
     }
 
     static void assertNonDominated(Pareto.Result r) {

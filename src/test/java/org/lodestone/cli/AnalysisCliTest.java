@@ -221,7 +221,8 @@ class AnalysisCliTest {
                 : real.solve(model, options, control);
         Path instance = tmp.resolve("trade-off.json");
         Files.writeString(instance, org.lodestone.analysis.TradeOffInstance.JSON);
-        CliTest.Run r = run(first, "pareto", instance.toString(), "--points", "3", "--format", "csv");
+        CliTest.Run r = run(first, "pareto", instance.toString(), "--points", "3", "--format", "csv",
+                "--no-service-floor");
         assertEquals(1, r.exit(), r.err());
         List<List<String>> rows = csv(r.out());
         assertEquals(2, rows.size(), "only the min-cost end: " + r.out());
