@@ -86,6 +86,7 @@ public final class Comparison {
         Plan b = variant.plan();
         List<Line> summary = new ArrayList<>();
         summary.add(new Line("objective", Figures.objective(a), Figures.objective(b)));
+        summary.add(new Line("cash", Figures.cash(a), Figures.cash(b)));
         double[] pa = Figures.costParts(baseline.instance(), a);
         double[] pb = Figures.costParts(variant.instance(), b);
         for (int i = 0; i < Figures.COST_PARTS.size(); i++) {

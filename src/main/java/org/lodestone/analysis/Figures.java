@@ -44,6 +44,17 @@ public final class Figures {
         return parts;
     }
 
+    /**
+     * The money a plan actually spends (plan-and-cli.md, compare): every cost part but the shortfall
+     * penalty and the risk premium, surplus revenue subtracted, and no risk charge; NaN without a plan.
+     */
+    public static double cash(Plan plan) {
+        if (!plan.status().hasSolution()) {
+            return Double.NaN;
+        }
+        return plan.costs().net() - plan.costs().get(CostPart.SHORTFALL) - plan.costs().get(CostPart.RISK_PREMIUM);
+    }
+
     /** The objective, or NaN without a plan. */
     public static double objective(Plan plan) {
         return plan.objective() == null ? Double.NaN : plan.objective();

@@ -44,8 +44,12 @@ class ComparisonTest {
                         new Comparison.SourcingChange(Stage.REFINED, "CN", 2000, 5000)),
                         r.sourcing().stream().map(s -> new Comparison.SourcingChange(s.stage(), s.country(),
                                 Math.rint(s.baseline()), Math.rint(s.variant()))).toList()));
+        // cash: what the plan spends, here every part since nothing is short and there is no premium
+        assertEquals(objective.baseline() - r.line("riskCost").baseline(), r.line("cash").baseline(), 1e-3);
+        assertEquals(objective.variant() - r.line("riskCost").variant(), r.line("cash").variant(), 1e-3);
         double parts = 0;
-        for (int i = 1; i < r.summary().size() - 2; i++) {
+        // lines: objective, cash, the cost parts, risk, shortfallTonnes
+        for (int i = 2; i < r.summary().size() - 2; i++) {
             Comparison.Line line = r.summary().get(i);
             parts += line.item().equals("surplusRevenue") ? -line.variant() : line.variant();
         }
@@ -70,5 +74,17 @@ class ComparisonTest {
                         && q.element().equals("NdPr") && Math.abs(q.baseline() - 1545) < 0.1), r.shortfalls().toString()),
                 () -> assertTrue(r.sourcing().stream().anyMatch(s -> s.stage() == Stage.REFINED
                         && s.country().equals("US") && s.variant() < s.baseline()), r.sourcing().toString()));
+    }
+
+    @Test
+    void cashLeavesOutTheShortfallPenaltyAndTheRiskCharge() throws Exception {
+        Instance instance = AnalysisFixtures.instance(AnalysisFixtures.quickstartFile());
+        Comparison.Result r = Comparison.run(instance, instance, AnalysisFixtures.exact());
+        Comparison.Line cash = r.line("cash");
+        double expected = r.line("objective").baseline() - r.line("shortfall").baseline()
+                - r.line("riskCost").baseline() - r.line("riskPremium").baseline();
+        assertTrue(r.line("shortfall").baseline() > 1e9, "quickstart leaves demand short");
+        assertEquals(expected, cash.baseline(), 1e-6 * Math.abs(expected));
+        assertEquals(0, cash.change(), 1e-6);
     }
 }

@@ -93,8 +93,8 @@ class AnalysisCliTest {
         int csvRows = csv(csv.out()).size() - 1;
         JsonNode rows = JSON.readTree(json.out()).get("rows");
         assertEquals(csvRows, rows.size());
-        // status, objective, 14 cost parts (risk x weight included), risk, shortfall, 2 + 2 sourcing rows
-        assertEquals(1 + 1 + 14 + 2 + 4, csvRows);
+        // status, objective, cash, 14 cost parts (risk x weight included), risk, shortfall, 2 + 2 sourcing rows
+        assertEquals(1 + 1 + 1 + 14 + 2 + 4, csvRows);
         assertTrue(md.out().contains("| objective | 33,000,000 | 15,000,000 | -18,000,000 |"), md.out());
     }
 
