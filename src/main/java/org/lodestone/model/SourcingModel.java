@@ -810,6 +810,7 @@ public final class SourcingModel {
      */
     private void tailCost(RiskAversion aversion) {
         etaColumn = mip.addVariable("eta", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, 0);
+        mip.forbidStrongDualReductions();
         excessColumns = new int[data.scenarios];
         Expr[] rows = new Expr[data.scenarios];
         for (int s = 0; s < data.scenarios; s++) {

@@ -71,7 +71,8 @@ final class OrToolsSolver implements MipSolver {
             } else if (backend == Backend.SCIP) {
                 // Ctrl-C belongs to Lodestone, which stops SCIP itself and keeps its incumbent
                 solver.setSolverSpecificParametersAsString("misc/catchctrlc = FALSE\n"
-                        + "randomization/randomseedshift = " + options.seed() + "\n");
+                        + "randomization/randomseedshift = " + options.seed() + "\n"
+                        + (model.strongDualReductionsForbidden() ? "misc/allowstrongdualreds = FALSE\n" : ""));
             }
             solver.setTimeLimit(Math.max(1, Math.round(options.timeLimitSeconds() * 1000)));
             int threads = Math.max(1, options.threads());
