@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * What the generator draws around: countries, elements, ore baskets, freight routes, tariffs and
- * buyer kinds, with the public figures of {@code shared/data/rare-earth-facts.md} widened into
+ * buyer kinds, with the public figures of the real instance (docs/sources.md) widened into
  * ranges. No randomness here; the order of every list is part of the draw order.
  */
 final class Catalog {

@@ -20,7 +20,7 @@ import org.lodestone.validate.InstanceValidator;
  * Random but realistic-looking instances of any size (model.md §1, and model-v2.md when asked
  * for), for benchmarks and tests.
  *
- * <p>Figures are drawn around the public ones of {@code shared/data/rare-earth-facts.md}: prices
+ * <p>Figures are drawn around the public ones of the real instance (docs/sources.md): prices
  * (NdPr 60–100 k USD/t, Dy ~300 k, Tb ~1 M, La/Ce 1–2 k), ore baskets by ore type, capacities by
  * country, capex per tonne of yearly capacity. Every feature of the model appears when the sizes
  * allow it: the three series forms, mandates, country-share caps, substitutes, expansions with
@@ -258,7 +258,7 @@ public final class InstanceGenerator {
                 spec.scenarios(), spec.seed(), spec.featureOptions()));
         ArrayNode sources = root.putArray("sources");
         sources.addObject().put("what", "ranges of prices, capacities, ore baskets, capex and risks, "
-                + "widened and drawn at random").put("ref", "shared/data/rare-earth-facts.md");
+                + "widened and drawn at random").put("ref", "docs/sources.md");
         sources.addObject().put("what", "demand: 60-85 % of the supply existing facilities can reach, "
                 + "growing over the horizon").put("ref", "org.lodestone.generate.InstanceGenerator");
         ObjectNode horizon = root.putObject("horizon");

@@ -32,7 +32,7 @@ import org.lodestone.solve.Backend;
 import org.lodestone.solve.SolveOptions;
 
 /**
- * Every case of the conformance folder (a copy of shared/conformance in the test resources)
+ * Every case of the conformance folder (src/test/resources/conformance)
  * solved by every backend to the objective of expected.json, within 1e-6 relative, and its cost
  * parts adding up to its objective; every plan of a version-1 case re-checked by the independent
  * checker.

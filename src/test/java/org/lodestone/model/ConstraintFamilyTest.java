@@ -26,7 +26,7 @@ import org.lodestone.validate.InvalidInputException;
 /**
  * One test per constraint family of model.md §3/§4, each on a tiny instance where that rule
  * binds. The optimum is derived by hand in the comment above each test (the way
- * shared/conformance/README.md does it), and every test would fail if its rule were dropped
+ * src/test/resources/conformance/README.md does it), and every test would fail if its rule were dropped
  * from the model: the comment names the objective without the rule.
  *
  * <p>Conventions unless a test says otherwise: one year (2026), no discounting, riskWeight 0,

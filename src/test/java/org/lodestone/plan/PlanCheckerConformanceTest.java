@@ -24,7 +24,7 @@ import org.lodestone.domain.Series;
 import org.lodestone.domain.YearRange;
 
 /**
- * The hand-derived optima of shared/conformance/README.md: each instance is written here in Java
+ * The hand-derived optima of src/test/resources/conformance/README.md: each instance is written here in Java
  * as the reader would resolve the JSON file, its optimal plan by hand with every cost part
  * derived by hand; the checker must accept the plan and recompute the README's objective.
  */
