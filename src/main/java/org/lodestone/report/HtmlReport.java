@@ -179,7 +179,7 @@ public final class HtmlReport {
         b.append("<figure>").append(Charts.xy(series, new Charts.Axis(parameter, false),
                 new Charts.Axis("objective (USD)", true), "Sweep of " + parameter, !parts.isEmpty()))
                 .append("</figure>\n");
-        b.append("<details><summary>Values</summary>\n<table class=\"data\"><thead><tr><th>")
+        b.append("<details><summary>Values</summary>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th>")
                 .append(esc(parameter)).append("</th><th class=\"num\">objective (USD)</th>");
         for (String key : parts) {
             b.append("<th class=\"num\">").append(esc(partName(key))).append("</th>");
@@ -195,7 +195,7 @@ public final class HtmlReport {
             }
             b.append("</tr>\n");
         }
-        b.append("</tbody></table></details>\n");
+        b.append("</tbody></table></div></details>\n");
         add("Sweep of " + parameter, b.toString());
         return this;
     }
@@ -213,14 +213,14 @@ public final class HtmlReport {
         b.append("<figure>").append(Charts.xy(List.of(new Charts.Series("frontier", OPERATE, xs, ys, null, labels, true,
                 2)), new Charts.Axis("expected risk (risk-tonnes)", false), new Charts.Axis("cost (USD)", true),
                 "Pareto frontier of cost and risk", false)).append("</figure>\n");
-        b.append("<details><summary>Values</summary>\n<table class=\"data\"><thead><tr><th>point</th>"
+        b.append("<details><summary>Values</summary>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th>point</th>"
                 + "<th class=\"num\">expected risk (risk-tonnes)</th><th class=\"num\">cost (USD)</th></tr></thead><tbody>\n");
         for (ParetoPoint p : sorted) {
             b.append("<tr><td>").append(esc(p.label() == null ? "" : p.label())).append("</td><td class=\"num\">")
                     .append(esc(Markup.number(p.risk()))).append("</td><td class=\"num\">")
                     .append(esc(Markup.moneyFull(p.cost()))).append("</td></tr>\n");
         }
-        b.append("</tbody></table></details>\n");
+        b.append("</tbody></table></div></details>\n");
         add("Pareto frontier: cost and risk", b.toString());
         return this;
     }
@@ -235,7 +235,7 @@ public final class HtmlReport {
         StringBuilder b = new StringBuilder();
         b.append("<p class=\"note\">What each stress costs on top of the plan (expected, discounted USD) and how "
                 + "many tonnes of demand then go unmet. Bars are relative to the largest value in each column.</p>\n");
-        b.append("<table class=\"data stress\"><thead><tr><th>country</th><th>cost increase (USD)</th>"
+        b.append("<div class=\"scroll\"><table class=\"data stress\"><thead><tr><th>country</th><th>cost increase (USD)</th>"
                 + "<th>shortfall (t)</th></tr></thead><tbody>\n");
         for (StressRow r : list) {
             b.append("<tr><td class=\"name\">").append(esc(r.country())).append("</td>");
@@ -248,32 +248,29 @@ public final class HtmlReport {
         if (list.isEmpty()) {
             b.append("<tr><td colspan=\"3\" class=\"note\">No rows.</td></tr>\n");
         }
-        b.append("</tbody></table>\n");
+        b.append("</tbody></table></div>\n");
         add("Stress test by country", b.toString());
         return this;
     }
 
-    /** Adds any {@link Table} as an HTML table under its title. */
+    /** Adds any {@link Table} as an HTML table under its title, numbers rounded per column as in text output. */
     public HtmlReport addTable(Table table) {
-        StringBuilder b = new StringBuilder("<table class=\"data\"><thead><tr>");
-        List<Object[]> rows = table.rows();
-        for (int c = 0; c < table.columns().size(); c++) {
-            boolean numeric = !rows.isEmpty() && rows.get(0)[c] instanceof Number;
-            b.append(numeric ? "<th class=\"num\">" : "<th>").append(esc(table.columns().get(c))).append("</th>");
+        StringBuilder b = new StringBuilder("<div class=\"scroll\"><table class=\"data\"><thead><tr>");
+        int n = table.columns().size();
+        boolean[] numeric = new boolean[n];
+        for (int c = 0; c < n; c++) {
+            numeric[c] = table.numeric(c);
+            b.append(numeric[c] ? "<th class=\"num\">" : "<th>").append(esc(table.columns().get(c))).append("</th>");
         }
         b.append("</tr></thead><tbody>\n");
-        for (Object[] row : rows) {
+        for (String[] row : table.texts()) {
             b.append("<tr>");
-            for (Object cell : row) {
-                if (cell instanceof Number num) {
-                    b.append("<td class=\"num\">").append(esc(Markup.number(num.doubleValue()))).append("</td>");
-                } else {
-                    b.append("<td>").append(esc(cell == null ? "" : cell.toString())).append("</td>");
-                }
+            for (int c = 0; c < n; c++) {
+                b.append(numeric[c] ? "<td class=\"num\">" : "<td>").append(esc(row[c])).append("</td>");
             }
             b.append("</tr>\n");
         }
-        b.append("</tbody></table>\n");
+        b.append("</tbody></table></div>\n");
         add(table.title() == null || table.title().isBlank() ? "Table" : table.title(), b.toString());
         return this;
     }
@@ -426,7 +423,7 @@ public final class HtmlReport {
                 }
                 panel.append(".</p>\n");
             }
-            panel.append("<details><summary>Values</summary>\n<table class=\"data\"><thead><tr><th>stage</th><th>from</th>"
+            panel.append("<details><summary>Values</summary>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th>stage</th><th>from</th>"
                     + "<th>to</th><th class=\"num\">tonnes</th><th>by element</th></tr></thead><tbody>\n");
             for (SankeyChart.Row row : r.rows()) {
                 panel.append("<tr><td>").append(esc(row.stage())).append("</td><td>").append(esc(row.from()))
@@ -434,7 +431,7 @@ public final class HtmlReport {
                         .append(esc(Markup.tonnes(row.tonnes()))).append("</td><td>").append(esc(row.detail()))
                         .append("</td></tr>\n");
             }
-            panel.append("</tbody></table></details>\n");
+            panel.append("</tbody></table></div></details>\n");
             panels.add(panel.toString());
         }
         b.append(tabs(group, names, panels));
@@ -507,7 +504,7 @@ public final class HtmlReport {
             String heading = "Contracts: " + heldCount + " held, " + (instance.contracts().size() - heldCount) + " not held";
             boolean many = instance.contracts().size() > 12;
             b.append(many ? "<details><summary>" + esc(heading) + "</summary>\n" : "<h3>" + esc(heading) + "</h3>\n");
-            b.append("<table class=\"data\"><thead><tr><th>contract</th><th>facility</th>"
+            b.append("<div class=\"scroll\"><table class=\"data\"><thead><tr><th>contract</th><th>facility</th>"
                     + "<th>decision</th><th class=\"num\">min t/yr</th><th class=\"num\">price USD/t</th>"
                     + "</tr></thead><tbody>\n");
             for (int k = 0; k < instance.contracts().size(); k++) {
@@ -520,7 +517,7 @@ public final class HtmlReport {
                         .append(esc(decision)).append("</td><td class=\"num\">").append(esc(Markup.tonnes(c.minPerYear())))
                         .append("</td><td class=\"num\">").append(esc(price(c))).append("</td></tr>\n");
             }
-            b.append("</tbody></table>\n").append(many ? "</details>\n" : "");
+            b.append("</tbody></table></div>\n").append(many ? "</details>\n" : "");
         }
         return b.toString();
     }
@@ -549,9 +546,9 @@ public final class HtmlReport {
         }
         b.append("<h3>Builds late in some scenarios</h3>\n<p class=\"note\">Dashed lines on the timeline: the year "
                 + "a build comes online in a scenario that delays it. Capex and fixed opex follow the planned year; "
-                + "the capacity comes with the delay.</p>\n<table class=\"data\"><thead><tr><th>build</th>"
+                + "the capacity comes with the delay.</p>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th>build</th>"
                 + "<th class=\"num\">planned online</th><th class=\"num\">online</th><th>in scenarios</th>"
-                + "</tr></thead><tbody>\n").append(rows).append("</tbody></table>\n");
+                + "</tr></thead><tbody>\n").append(rows).append("</tbody></table></div>\n");
     }
 
     /** Colour of the capacity line of the stock chart, apart from the scenarios' colours. */
@@ -596,7 +593,7 @@ public final class HtmlReport {
                     .append(" t</b> released over the horizon.</p>\n<figure>")
                     .append(Charts.xy(series, Charts.Axis.years("year"), new Charts.Axis("stock at year end (t)", false),
                             "Stock levels of " + p.id(), true))
-                    .append("</figure>\n<details><summary>Values</summary>\n<table class=\"data\"><thead><tr>"
+                    .append("</figure>\n<details><summary>Values</summary>\n<div class=\"scroll\"><table class=\"data\"><thead><tr>"
                             + "<th>year</th>");
             for (Plan.ScenarioPlan sp : plan.scenarios()) {
                 panel.append("<th class=\"num\">").append(esc(sp.id())).append(" (t)</th>");
@@ -612,7 +609,7 @@ public final class HtmlReport {
                 }
                 panel.append("</tr>\n");
             }
-            panel.append("</tbody></table></details>\n");
+            panel.append("</tbody></table></div></details>\n");
             names.add(p.id());
             panels.add(panel.toString());
         }
@@ -639,7 +636,7 @@ public final class HtmlReport {
         double objective = plan.objective() != null ? plan.objective() : c.net() + riskCost;
         List<Charts.Bar> bars = new ArrayList<>();
         StringBuilder table = new StringBuilder();
-        table.append("<details><summary>Values</summary>\n<table class=\"data\"><thead><tr><th>part</th>"
+        table.append("<details><summary>Values</summary>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th>part</th>"
                 + "<th class=\"num\">USD</th><th class=\"num\">share of objective</th></tr></thead><tbody>\n");
         for (Map.Entry<String, Double> e : parts.entrySet()) {
             double v = e.getValue();
@@ -656,7 +653,7 @@ public final class HtmlReport {
         bars.add(new Charts.Bar("objective", objective, TOTAL, "objective: " + Markup.moneyFull(objective) + " USD",
                 true));
         table.append("<tr class=\"total\"><td>objective</td><td class=\"num\">").append(esc(Markup.moneyFull(objective)))
-                .append("</td><td class=\"num\">100.0 %</td></tr>\n</tbody></table></details>\n");
+                .append("</td><td class=\"num\">100.0 %</td></tr>\n</tbody></table></div></details>\n");
         StringBuilder b = new StringBuilder();
         b.append("<p class=\"note\">Expected over the scenarios, discounted to ").append(instance.horizon().start())
                 .append(", in USD. The parts add up to the objective; surplus revenue lowers it. Parts that are zero "
@@ -804,7 +801,8 @@ public final class HtmlReport {
             .sw.hatch{background:repeating-linear-gradient(45deg,#D55E00 0 2px,#fff 2px 5px);border-color:#D55E00}
             details{margin:10px 0 0}
             summary{cursor:pointer;color:var(--accent);font-size:14px;font-weight:600}
-            table.data{border-collapse:collapse;margin:8px 0;font-size:13.5px;font-variant-numeric:tabular-nums}
+            .scroll{overflow-x:auto;max-width:100%;margin:8px 0}
+            table.data{border-collapse:collapse;margin:0;font-size:13.5px;font-variant-numeric:tabular-nums}
             table.data th,table.data td{padding:4px 12px 4px 0;border-bottom:1px solid #eceff3;text-align:left;vertical-align:middle}
             table.data th{font-weight:650;color:#3b4452;border-bottom:2px solid var(--line)}
             table.data .num{text-align:right;padding-left:12px}

@@ -298,6 +298,30 @@ public class HtmlReportTest {
         assertTrue(sweep.contains("mining (spot)") && sweep.contains("surplus revenue"), sweep);
     }
 
+    /**
+     * Wide tables scroll inside their section rather than widening the page; numbers are
+     * right-aligned and rounded alike down a column.
+     */
+    @Test
+    void tablesScrollInsideTheirCardAndAlignNumbers() throws Exception {
+        String html = fullReport("mt-weld").render();
+        Document doc = parse(html);
+        NodeList tables = doc.getElementsByTagName("table");
+        assertTrue(tables.getLength() >= 5, "tables: " + tables.getLength());
+        for (int i = 0; i < tables.getLength(); i++) {
+            Element parent = (Element) tables.item(i).getParentNode();
+            assertEquals("scroll", parent.getAttribute("class"), "table " + i + " is in a scrolling box");
+        }
+        assertTrue(html.contains(".scroll{overflow-x:auto"), "the box scrolls sideways");
+        Table stress = new Table("Stress", "country", "increase", "shortfall")
+                .row("CN", 5_813_873_609.2, 9_323.5).row("MM", -0.3, 0.0001278).row("AU", -6.294e-05, -6.294e-05);
+        String section = section(new HtmlReport("t").addTable(stress).render(), "Stress");
+        assertTrue(section.contains("<th>country</th><th class=\"num\">increase</th><th class=\"num\">shortfall</th>"),
+                section);
+        assertTrue(section.contains("<tr><td>MM</td><td class=\"num\">0</td><td class=\"num\">0</td></tr>"), section);
+        assertFalse(section.contains("e-05") || section.contains("0.0001") || section.contains("-0<"), section);
+    }
+
     @Test
     void aPlanWithoutSolutionStillRenders() throws Exception {
         Plan infeasible = new Plan("fixture & co", Plan.Status.INFEASIBLE, null, null, null, PlanBuilder.SOLVER,
