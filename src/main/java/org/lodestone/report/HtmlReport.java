@@ -135,6 +135,10 @@ public final class HtmlReport {
             add("Stockpiles" + suffix, stockpiles(instance, plan));
         }
         add("Costs" + suffix, costs(instance, plan));
+        List<RiskByCountry.Row> risk = RiskByCountry.largestFirst(instance, plan);
+        if (!risk.isEmpty()) {
+            add("Risk by country" + suffix, riskByCountry(instance, risk));
+        }
         return this;
     }
 
@@ -676,6 +680,43 @@ public final class HtmlReport {
         return b.toString();
     }
 
+    /** Where the expected risk-tonnes sit: a row per country, its risk-tonnes drawn as a bar. */
+    private static String riskByCountry(Instance instance, List<RiskByCountry.Row> rows) {
+        Map<String, Country> byId = new HashMap<>();
+        for (Country c : instance.countries()) {
+            byId.put(c.id(), c);
+        }
+        double total = rows.stream().mapToDouble(RiskByCountry.Row::riskTonnes).sum();
+        double largest = rows.stream().mapToDouble(RiskByCountry.Row::riskTonnes).max().orElse(0);
+        StringBuilder b = new StringBuilder();
+        b.append("<p class=\"note\">Expected over the scenarios and summed over ").append(instance.horizon().start())
+                .append("\u2013").append(instance.horizon().last()).append(": each tonne of concentrate counts at the "
+                        + "risk score of the country where it is mined and again at that of the country where it is "
+                        + "refined, so the countries add up to the plan's ").append(esc(Markup.tonnes(total)))
+                .append(" expected risk-tonnes").append(instance.riskWeight() > 0 ? ", priced at "
+                        + esc(Markup.number(instance.riskWeight())) + " USD each" : "").append(".</p>\n");
+        b.append("<div class=\"scroll\"><table class=\"data risk\"><thead><tr><th>country</th>"
+                + "<th class=\"num\">risk score</th><th class=\"num\">mined (t REO)</th>"
+                + "<th class=\"num\">refined (t REO)</th><th>risk-tonnes</th><th class=\"num\">share</th>"
+                + "</tr></thead><tbody>\n");
+        for (RiskByCountry.Row r : rows) {
+            Country country = byId.get(r.country());
+            String name = country == null || country.name() == null || country.name().isBlank()
+                    || country.name().equals(r.country()) ? "" : " " + country.name();
+            b.append("<tr><td class=\"name\"><b>").append(esc(r.country())).append("</b>").append(esc(name))
+                    .append("</td><td class=\"num\">").append(esc(Markup.number(r.score()))).append("</td><td class=\"num\">")
+                    .append(esc(Markup.tonnes(r.mined()))).append("</td><td class=\"num\">")
+                    .append(esc(Markup.tonnes(r.refined()))).append("</td>");
+            barCell(b, r.riskTonnes(), largest, Markup.tonnes(r.riskTonnes()), r.country() + ": "
+                    + Markup.number(r.score()) + " \u00D7 (" + Markup.tonnes(r.mined()) + " + "
+                    + Markup.tonnes(r.refined()) + ") t = " + Markup.tonnes(r.riskTonnes()) + " risk-tonnes", RISK);
+            b.append("<td class=\"num\">").append(total > 0 ? esc(String.format(Locale.ROOT, "%.1f %%",
+                    100 * r.riskTonnes() / total)) : "-").append("</td></tr>\n");
+        }
+        b.append("</tbody></table></div>\n");
+        return b.toString();
+    }
+
     private static String partColour(String key, int index) {
         return CostPart.ofKey(key).map(HtmlReport::groupColour)
                 .orElseGet(() -> Markup.PALETTE.get(Math.floorMod(index, Markup.PALETTE.size())));
@@ -811,6 +852,8 @@ public final class HtmlReport {
             td.nothold{color:var(--muted)}
             table.stress{width:100%;max-width:900px}
             table.stress td.name{font-weight:600;white-space:nowrap;width:14%}
+            table.risk{width:100%;max-width:1000px}
+            table.risk td.name{white-space:nowrap}
             td.barcell{position:relative;width:43%;padding:5px 8px}
             td.barcell .bar{display:block;position:absolute;left:0;top:5px;bottom:5px;border-radius:3px;opacity:.3}
             td.barcell .bv{position:relative;padding-left:8px;font-weight:600}

@@ -236,7 +236,7 @@ public final class Table {
             for (String[] row : cells) {
                 String[] shownCells = new String[part.size()];
                 for (int i = 0; i < part.size(); i++) {
-                    shownCells[i] = Markup.clip(row[part.get(i)], w[i]);
+                    shownCells[i] = clip(row[part.get(i)], w[i]);
                 }
                 out.append(line(shownCells, w, align)).append('\n');
             }
@@ -246,7 +246,7 @@ public final class Table {
                     + columns.get(0) + ".");
         }
         if (cut) {
-            notes.add("text cut to fit ends in \u2026.");
+            notes.add("text cut to fit ends in \"...\".");
         }
         if (!notes.isEmpty()) {
             notes.add("--format csv or json gives every column, whole.");
@@ -318,6 +318,11 @@ public final class Table {
             line.append(line.length() > 0 ? " " : "").append(word);
         }
         out.append(line).append('\n');
+    }
+
+    /** {@code text} in at most {@code max} characters, "..." at the end when cut (text output stays ASCII). */
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, Math.max(0, max - 3)) + "...";
     }
 
     private static String capitalised(String s) {

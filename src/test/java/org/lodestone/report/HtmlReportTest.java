@@ -145,7 +145,8 @@ public class HtmlReportTest {
         Document doc = parse(html); // throws unless well-formed
         assertEquals("html", doc.getDocumentElement().getTagName());
         assertTrue(html.startsWith("<!DOCTYPE html>\n"), html.substring(0, 40));
-        assertEquals(List.of("Flows", "Builds and contracts", "Costs", "Sweep of /buyers/0/mandate/minShare",
+        assertEquals(List.of("Flows", "Builds and contracts", "Costs", "Risk by country",
+                "Sweep of /buyers/0/mandate/minShare",
                 "Pareto frontier: cost and risk", "Stress test by country", "Scenario costs"), texts(doc, "h2"));
         assertEquals(List.of("Report of mt-weld"), texts(doc, "h1"));
         NodeList svgs = doc.getElementsByTagName("svg");
@@ -168,7 +169,7 @@ public class HtmlReportTest {
                 () -> assertTrue(header.contains("objective"), header));
         // every section is linked from the navigation
         NodeList links = doc.getElementsByTagName("a");
-        assertEquals(7, links.getLength());
+        assertEquals(8, links.getLength());
         for (int i = 0; i < links.getLength(); i++) {
             String href = ((Element) links.item(i)).getAttribute("href");
             assertTrue(html.contains("<section id=\"" + href.substring(1) + "\">"), href);
@@ -273,6 +274,23 @@ public class HtmlReportTest {
                 () -> assertTrue(bars.contains("objective"), bars));
         // the table under the chart has whole dollars: objective = 866,000,000 − 25,000,000 + 12,345
         assertTrue(html.contains("<td>objective</td><td class=\"num\">841,012,345</td>"), html);
+    }
+
+    /** Where the risk-tonnes sit (worked out in TextSummaryTest): CN 585, AU 21.25 of 606.25. */
+    @Test
+    void riskByCountryShowsWhereTheRiskTonnesSit() throws Exception {
+        String html = new HtmlReport("t").addPlan(instance("mt-weld"), plan("mt-weld")).render();
+        parse(html);
+        String risk = section(html, "Risk by country");
+        assertAll(
+                () -> assertTrue(risk.contains("the countries add up to the plan's 606 expected risk-tonnes, priced at "
+                        + "10 USD each"), risk),
+                () -> assertTrue(risk.indexOf("<b>CN</b>") < risk.indexOf("<b>AU</b>"), "largest first: " + risk),
+                () -> assertTrue(risk.contains("<td class=\"num\">0.6</td><td class=\"num\">600</td>"
+                        + "<td class=\"num\">375</td>"), risk),
+                () -> assertTrue(risk.contains("title=\"CN: 0.6 \u00D7 (600 + 375) t = 585 risk-tonnes\""), risk),
+                () -> assertTrue(risk.contains("<td class=\"num\">96.5 %</td>"), risk),
+                () -> assertTrue(risk.contains("<td class=\"num\">3.5 %</td>"), risk));
     }
 
     @Test
@@ -385,7 +403,8 @@ public class HtmlReportTest {
     void stockpilesGetASectionWithALinePerScenario() throws Exception {
         String html = version2Report();
         Document doc = parse(html);
-        assertEquals(List.of("Flows", "Builds and contracts", "Stockpiles", "Costs"), texts(doc, "h2"));
+        assertEquals(List.of("Flows", "Builds and contracts", "Stockpiles", "Costs", "Risk by country"),
+                texts(doc, "h2"));
         String stock = section(html, "Stockpiles");
         assertAll(
                 () -> assertEquals(1, count(stock, "class=\"chart xy\""), stock),

@@ -114,7 +114,7 @@ class TableTest {
         Table t = new Table("t", "country", "top shortfalls").row("CN", "x".repeat(150));
         String text = t.render(Table.Format.TEXT);
         text.lines().forEach(line -> assertTrue(line.length() <= Table.WIDTH, line));
-        assertTrue(text.contains("x\u2026") && text.contains("Text cut to fit ends in \u2026."), text);
+        assertTrue(text.contains("xx...") && text.replace("\n", " ").contains("Text cut to fit ends in \"...\"."), text);
     }
 
     /** One decimals rule per column: no "-0", no 0.0001278 or -6.294e-05 beside whole numbers. */
