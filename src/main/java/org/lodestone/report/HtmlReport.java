@@ -10,9 +10,11 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.lodestone.domain.Contract;
@@ -82,6 +84,8 @@ public final class HtmlReport {
     private String headerFacts;
     private int nextId = 1;
     private int maxTabs = 0;
+    /** CSS rules of the pickers' panels, each once. */
+    private final Set<String> pickerRules = new LinkedHashSet<>();
 
     public HtmlReport(String title) {
         this.title = title == null || title.isBlank() ? "Lodestone report" : title;
@@ -375,37 +379,137 @@ public final class HtmlReport {
         b.append("</div>\n");
     }
 
+    /**
+     * Sankey views a plan's flows may have at most: scenario (with the expectation) × element
+     * (with all) × year (with all). Beyond it, single years are drawn for the expected flows
+     * only, each scenario for all years (every view is a whole diagram in the page).
+     */
+    static final int MAX_FLOW_VIEWS = 100;
+
     private String flows(Instance instance, Plan plan) {
-        StringBuilder b = new StringBuilder();
-        b.append("<p class=\"note\">Tonnes summed over ").append(instance.horizon().start()).append("\u2013")
-                .append(instance.horizon().last()).append(". Left: concentrate from mines to refineries in t REO; "
-                        + "right: separated oxide from refineries to buyers in t (all elements together). Each stage "
-                        + "has its own scale; within a stage, link widths are proportional to tonnes. Nodes are "
-                        + "coloured by country.</p>\n");
-        String group = id();
-        int variants = plan.scenarios().size() > 1 ? plan.scenarios().size() + 1 : 1;
-        List<SankeyChart.Result> results = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        if (variants > 1) {
-            results.add(SankeyChart.render(instance, plan, -1, group + "-e"));
-            names.add("Expected");
+        Map<String, String> colours = Markup.countryColours(instance);
+        List<SankeyChart.View> scenarios = new ArrayList<>();
+        List<String> scenarioNames = new ArrayList<>();
+        if (plan.scenarios().size() > 1) {
+            scenarios.add(SankeyChart.View.all(-1));
+            scenarioNames.add("Expected");
         }
         for (int s = 0; s < plan.scenarios().size(); s++) {
-            results.add(SankeyChart.render(instance, plan, s, group + "-" + s));
             Plan.ScenarioPlan sp = plan.scenarios().get(s);
-            names.add(sp.id() + " (p = " + Markup.number(sp.probability()) + ")");
+            scenarios.add(SankeyChart.View.all(s));
+            scenarioNames.add(sp.id() + " (p = " + Markup.number(sp.probability()) + ")");
         }
+        List<String> elements = new ArrayList<>();
+        elements.add(null);
+        List<String> moved = movedElements(plan);
+        instance.elements().stream().map(e -> e.id()).filter(moved::contains).forEach(elements::add);
+        List<Integer> years = new ArrayList<>();
+        years.add(null);
+        for (int y = instance.horizon().start(); y <= instance.horizon().last(); y++) {
+            years.add(y);
+        }
+        if (elements.size() == 2) {
+            elements.remove(1); // one element: "all" is that element
+        }
+        if (years.size() == 2) {
+            years.remove(1);
+        }
+        boolean everyYearEverywhere = scenarios.size() * elements.size() * years.size() <= MAX_FLOW_VIEWS;
+
+        StringBuilder b = new StringBuilder();
+        b.append("<p class=\"note\">Choose ").append(scenarios.size() > 1 ? "a scenario or the expectation, " : "")
+                .append(elements.size() > 1 ? "an element " : "").append(elements.size() > 1 ? "and " : "")
+                .append("a year or all of ").append(instance.horizon().start()).append("\u2013")
+                .append(instance.horizon().last()).append(". Left: concentrate from mines to refineries in t REO (for "
+                        + "one element: the tonnes of it the concentrate holds); right: separated oxide from refineries "
+                        + "to buyers in t. Oxide sold as surplus is drawn apart, under the diagram. Each stage of each "
+                        + "view has its own scale; within a stage, link widths are proportional to tonnes. Nodes are "
+                        + "coloured by country and carry its code.</p>\n");
+        if (!everyYearEverywhere) {
+            b.append("<p class=\"note\">Single years are drawn for the expected flows; a scenario is drawn for all "
+                    + "years together (").append(scenarios.size() * elements.size() * years.size())
+                    .append(" views would make the page too large).</p>\n");
+        }
+        String group = id();
         TreeSet<String> legendCountries = new TreeSet<>(Comparator.comparingInt(
                 (String c) -> indexOfCountry(instance, c)).thenComparing(Comparator.naturalOrder()));
+        List<int[]> keys = new ArrayList<>();
         List<String> panels = new ArrayList<>();
-        for (int v = 0; v < variants; v++) {
-            SankeyChart.Result r = results.get(v);
-            legendCountries.addAll(r.countries());
-            StringBuilder panel = new StringBuilder();
-            panel.append("<p class=\"totals\">").append(esc(v == 0 && variants > 1
-                    ? "Expected over the scenarios (weighted by probability): " : "Scenario " + names.get(v) + ": "))
-                    .append("<b>").append(esc(Markup.tonnes(r.concentrate()))).append(" t REO</b> of concentrate, <b>")
-                    .append(esc(Markup.tonnes(r.delivered()))).append(" t</b> of oxide delivered");
+        for (int a = 0; a < scenarios.size(); a++) {
+            for (int e = 0; e < elements.size(); e++) {
+                for (int y = 0; y < years.size(); y++) {
+                    boolean anyYear = !everyYearEverywhere && scenarios.get(a).scenario() >= 0;
+                    if (anyYear && y > 0) {
+                        continue;
+                    }
+                    SankeyChart.View view = new SankeyChart.View(scenarios.get(a).scenario(), elements.get(e),
+                            years.get(y));
+                    SankeyChart.Result r = SankeyChart.render(instance, plan, view, colours,
+                            group + "-" + a + "-" + e + "-" + y);
+                    legendCountries.addAll(r.countries());
+                    String caption = (view.scenario() < 0 ? "Expected over the scenarios (weighted by probability)"
+                            : "Scenario " + scenarioNames.get(a)) + (view.element() == null ? "" : ", " + view.element())
+                            + (view.year() == null ? (anyYear ? ", all years (single years: see Expected)" : "")
+                            : ", " + view.year());
+                    keys.add(new int[] {a, e, anyYear ? -1 : y});
+                    panels.add(flowPanel(r, view, caption));
+                }
+            }
+        }
+        List<String> elementNames = elements.stream().map(e -> e == null ? "all elements" : e).toList();
+        List<String> yearNames = years.stream().map(y -> y == null ? "all years" : y.toString()).toList();
+        b.append(picker(group, List.of("Scenario", "Element", "Year"),
+                List.of(scenarioNames, elementNames, yearNames), keys, panels));
+        if (!everyYearEverywhere) {
+            // the year buttons do nothing while a scenario is chosen: grey them out
+            for (int a = 1; a < scenarios.size(); a++) {
+                pickerRules.add(".picker > input.p0o" + a + ":checked ~ input.p2 + label{opacity:.4}");
+            }
+        }
+        b.append("<ul class=\"legend\">");
+        Map<String, Country> byId = new HashMap<>();
+        for (Country c : instance.countries()) {
+            byId.put(c.id(), c);
+        }
+        for (String c : legendCountries) {
+            Country country = byId.get(c);
+            b.append("<li><span class=\"sw\" style=\"background:").append(colours.getOrDefault(c, Markup.UNKNOWN))
+                    .append("\"></span><b>").append(esc(c)).append("</b>");
+            if (country != null && country.name() != null && !country.name().isBlank()
+                    && !country.name().equals(c)) {
+                b.append(' ').append(esc(country.name()));
+            }
+            b.append("</li>");
+        }
+        b.append("<li><span class=\"sw surplus\"></span>surplus sales (under the diagram)</li>");
+        b.append("<li><span class=\"sw hatch\"></span>unmet demand (shortfall)</li></ul>\n");
+        return b.toString();
+    }
+
+    /** Elements delivered, sold or short in some scenario of the plan. */
+    private static List<String> movedElements(Plan plan) {
+        List<String> out = new ArrayList<>();
+        for (Plan.ScenarioPlan s : plan.scenarios()) {
+            s.deliveries().forEach(d -> out.add(d.element()));
+            s.surplus().forEach(q -> out.add(q.element()));
+            s.shortfalls().forEach(q -> out.add(q.element()));
+        }
+        return out.stream().distinct().toList();
+    }
+
+    /** One view of the flows: its totals, the diagram, the facilities without flow, and its links as a table. */
+    private static String flowPanel(SankeyChart.Result r, SankeyChart.View view, String caption) {
+        String of = view.element() == null ? "" : view.element() + " ";
+        StringBuilder panel = new StringBuilder();
+        panel.append("<p class=\"totals\">").append(esc(caption)).append(": ");
+        if (r.empty()) {
+            panel.append("no flows.</p>\n");
+        } else {
+            panel.append("<b>").append(esc(Markup.tonnes(r.concentrate())))
+                    .append(view.element() == null ? " t REO</b> of concentrate, <b>"
+                            : " t</b> of " + esc(view.element()) + " in concentrate, <b>")
+                    .append(esc(Markup.tonnes(r.delivered()))).append(" t</b> of ").append(esc(of))
+                    .append("oxide delivered");
             if (r.surplus()) {
                 panel.append(", <b>").append(esc(Markup.tonnes(r.surplusTonnes()))).append(" t</b> sold as surplus");
             }
@@ -413,22 +517,30 @@ public final class HtmlReport {
                 panel.append(", <b class=\"short\">").append(esc(Markup.tonnes(r.shortfallTonnes())))
                         .append(" t</b> of demand unmet");
             }
-            panel.append(".</p>\n<figure>").append(r.svg()).append("</figure>\n");
-            if (!r.idleMines().isEmpty() || !r.idleRefineries().isEmpty()) {
-                panel.append("<p class=\"idle\">Without flow: ");
-                if (!r.idleMines().isEmpty()) {
-                    panel.append(r.idleMines().size()).append(r.idleMines().size() == 1 ? " mine (" : " mines (")
-                            .append(esc(String.join(", ", r.idleMines()))).append(')');
-                }
-                if (!r.idleRefineries().isEmpty()) {
-                    panel.append(r.idleMines().isEmpty() ? "" : "; ").append(r.idleRefineries().size())
-                            .append(r.idleRefineries().size() == 1 ? " refinery (" : " refineries (")
-                            .append(esc(String.join(", ", r.idleRefineries()))).append(')');
-                }
-                panel.append(".</p>\n");
+            panel.append(".</p>\n");
+        }
+        panel.append("<figure>").append(r.svg()).append("</figure>\n");
+        if (!r.idleMines().isEmpty() || !r.idleRefineries().isEmpty()) {
+            panel.append("<p class=\"idle\">Without flow: ");
+            if (!r.idleMines().isEmpty()) {
+                panel.append(r.idleMines().size()).append(r.idleMines().size() == 1 ? " mine (" : " mines (")
+                        .append(esc(String.join(", ", r.idleMines()))).append(')');
             }
-            panel.append("<details><summary>Values</summary>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th>stage</th><th>from</th>"
-                    + "<th>to</th><th class=\"num\">tonnes</th><th>by element</th></tr></thead><tbody>\n");
+            if (!r.idleRefineries().isEmpty()) {
+                panel.append(r.idleMines().isEmpty() ? "" : "; ").append(r.idleRefineries().size())
+                        .append(r.idleRefineries().size() == 1 ? " refinery (" : " refineries (")
+                        .append(esc(String.join(", ", r.idleRefineries()))).append(')');
+            }
+            panel.append(".</p>\n");
+        }
+        if (view.year() != null) {
+            // a table per single year would double the page: the plan file lists every flow by year
+            panel.append("<p class=\"idle\">Hover over a link or node for its tonnes; the plan file lists every "
+                    + "flow by year.</p>\n");
+        } else if (!r.rows().isEmpty()) {
+            panel.append("<details><summary>Values</summary>\n<div class=\"scroll\"><table class=\"data\"><thead><tr>"
+                    + "<th>stage</th><th>from</th><th>to</th><th class=\"num\">tonnes</th><th>by element</th></tr>"
+                    + "</thead><tbody>\n");
             for (SankeyChart.Row row : r.rows()) {
                 panel.append("<tr><td>").append(esc(row.stage())).append("</td><td>").append(esc(row.from()))
                         .append("</td><td>").append(esc(row.to())).append("</td><td class=\"num\">")
@@ -436,30 +548,48 @@ public final class HtmlReport {
                         .append("</td></tr>\n");
             }
             panel.append("</tbody></table></div></details>\n");
-            panels.add(panel.toString());
         }
-        b.append(tabs(group, names, panels));
-        b.append("<ul class=\"legend\">");
-        Map<String, Country> byId = new HashMap<>();
-        for (Country c : instance.countries()) {
-            byId.put(c.id(), c);
-        }
-        for (String c : legendCountries) {
-            int i = indexOfCountry(instance, c);
-            String colour = i < instance.countries().size() ? Markup.PALETTE.get(i % Markup.PALETTE.size())
-                    : Markup.UNKNOWN;
-            Country country = byId.get(c);
-            b.append("<li><span class=\"sw\" style=\"background:").append(colour).append("\"></span><b>").append(esc(c))
-                    .append("</b>");
-            if (country != null && country.name() != null && !country.name().isBlank()
-                    && !country.name().equals(c)) {
-                b.append(' ').append(esc(country.name()));
+        return panel.toString();
+    }
+
+    /**
+     * Panels chosen by several independent selectors, without a script: one group of radio
+     * buttons per selector (a group of one option is left out), then every panel, each shown by a
+     * CSS rule when its options are the checked ones. {@code keys} give each panel's option per
+     * group, -1 for a panel that stands for any option of that group.
+     */
+    private String picker(String group, List<String> titles, List<List<String>> options, List<int[]> keys,
+                          List<String> panels) {
+        StringBuilder b = new StringBuilder("<div class=\"picker\">\n");
+        for (int g = 0; g < titles.size(); g++) {
+            if (options.get(g).size() < 2) {
+                continue;
             }
-            b.append("</li>");
+            b.append("<span class=\"pkh\">").append(esc(titles.get(g))).append("</span>");
+            for (int o = 0; o < options.get(g).size(); o++) {
+                String id = group + "-p" + g + "o" + o;
+                b.append("<input type=\"radio\" name=\"").append(group).append("-p").append(g).append("\" id=\"")
+                        .append(id).append("\" class=\"p").append(g).append(" p").append(g).append('o').append(o)
+                        .append('"')
+                        .append(o == 0 ? " checked=\"checked\"" : "").append("/><label for=\"").append(id)
+                        .append("\">").append(esc(options.get(g).get(o))).append("</label>");
+            }
+            b.append("<br/>\n");
         }
-        b.append("<li><span class=\"sw surplus\"></span>surplus sales</li>");
-        b.append("<li><span class=\"sw hatch\"></span>unmet demand (shortfall)</li></ul>\n");
-        return b.toString();
+        for (int p = 0; p < panels.size(); p++) {
+            int[] key = keys.get(p);
+            StringBuilder name = new StringBuilder("v");
+            StringBuilder rule = new StringBuilder(".picker > ");
+            for (int g = 0; g < key.length; g++) {
+                name.append(g == 0 ? "" : "-").append(key[g] < 0 ? "x" : Integer.toString(key[g]));
+                if (key[g] >= 0 && options.get(g).size() > 1) {
+                    rule.append("input.p").append(g).append('o').append(key[g]).append(":checked ~ ");
+                }
+            }
+            pickerRules.add(rule + "div." + name + "{display:block}");
+            b.append("<div class=\"panel ").append(name).append("\">\n").append(panels.get(p)).append("</div>\n");
+        }
+        return b.append("</div>\n").toString();
     }
 
     /**
@@ -766,7 +896,9 @@ public final class HtmlReport {
                     .append(")");
             tabs.append(k < maxTabs ? ",\n" : "{display:block}\n");
         }
-        return CSS + tabs;
+        StringBuilder rules = new StringBuilder();
+        pickerRules.forEach(r -> rules.append(r).append('\n'));
+        return CSS + tabs + rules;
     }
 
     private static final String CSS = """
@@ -810,6 +942,7 @@ public final class HtmlReport {
             svg text{fill:#1d2430;font-size:12.5px}
             svg .nn{font-weight:600}
             svg .nv{fill:#4f5866}
+            svg .nc{fill:#5b6472;font-size:11px;letter-spacing:.04em}
             svg .ns{fill:#b33a12;font-weight:600}
             svg .strong{font-weight:700}
             svg .colhead{font-size:15px;font-weight:700}
@@ -857,7 +990,13 @@ public final class HtmlReport {
             td.barcell{position:relative;width:43%;padding:5px 8px}
             td.barcell .bar{display:block;position:absolute;left:0;top:5px;bottom:5px;border-radius:3px;opacity:.3}
             td.barcell .bv{position:relative;padding-left:8px;font-weight:600}
-            .tabs > input{position:absolute;opacity:0;width:1px;height:1px;margin:0}
+            .tabs > input,.picker > input{position:absolute;opacity:0;width:1px;height:1px;margin:0}
+            .picker > .pkh{display:inline-block;min-width:76px;color:var(--muted);font-size:13px;font-weight:600}
+            .picker > label{display:inline-block;padding:2px 10px;margin:0 4px 8px 0;border:1px solid #c5ccd5;border-radius:999px;cursor:pointer;font-size:13.5px;background:#fff;user-select:none}
+            .picker > label:hover{border-color:var(--accent)}
+            .picker > input:checked + label{background:#1d2430;border-color:#1d2430;color:#fff}
+            .picker > input:focus-visible + label{outline:2px solid var(--accent);outline-offset:2px}
+            .picker > div.panel{display:none}
             .tabs > label{display:inline-block;padding:4px 13px;margin:0 6px 10px 0;border:1px solid #c5ccd5;border-radius:999px;cursor:pointer;font-size:14px;background:#fff;user-select:none}
             .tabs > label:hover{border-color:var(--accent)}
             .tabs > input:checked + label{background:#1d2430;border-color:#1d2430;color:#fff}
