@@ -187,6 +187,10 @@ public final class HtmlReport {
         b.append("<figure>").append(Charts.xy(series, new Charts.Axis(parameter, false),
                 new Charts.Axis("objective (USD)", true), "Sweep of " + parameter, !parts.isEmpty()))
                 .append("</figure>\n");
+        SweepPoint first = sorted.stream().filter(p -> Double.isFinite(p.objective())).findFirst().orElse(null);
+        if (first != null && sorted.stream().filter(p -> Double.isFinite(p.objective())).count() > 1) {
+            b.append(sweepChange(parameter, sorted, parts, first));
+        }
         b.append("<details><summary>Values</summary>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th>")
                 .append(esc(parameter)).append("</th><th class=\"num\">objective (USD)</th>");
         for (String key : parts) {
@@ -208,29 +212,146 @@ public final class HtmlReport {
         return this;
     }
 
-    /** Adds a Pareto frontier of expected risk (risk-tonnes) against cost (USD). */
+    /**
+     * The second panel of a sweep: how far the objective and each part have moved since the first
+     * value with a plan, on an axis of the change alone. The stack above starts at zero, as a
+     * stack must, so a rise of a few per cent is a flat line there; here it fills the panel.
+     */
+    private static String sweepChange(String parameter, List<SweepPoint> sorted, List<String> parts, SweepPoint first) {
+        int n = sorted.size();
+        double[] xs = sorted.stream().mapToDouble(SweepPoint::value).toArray();
+        double[] change = new double[n];
+        String[] labels = new String[n];
+        for (int i = 0; i < n; i++) {
+            SweepPoint p = sorted.get(i);
+            change[i] = p.objective() - first.objective();
+            if (p != first && Double.isFinite(change[i]) && first.objective() != 0) {
+                labels[i] = String.format(Locale.ROOT, "%+.1f %%", 100 * change[i] / Math.abs(first.objective()));
+            }
+        }
+        List<Charts.Series> series = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            String key = parts.get(k);
+            double base = first.parts().getOrDefault(key, 0.0);
+            double[] moved = new double[n];
+            boolean moves = false;
+            for (int i = 0; i < n; i++) {
+                SweepPoint p = sorted.get(i);
+                moved[i] = Double.isFinite(p.objective()) ? p.parts().getOrDefault(key, 0.0) - base : Double.NaN;
+                moves |= Double.isFinite(moved[i]) && moved[i] != 0;
+            }
+            if (moves) {
+                series.add(new Charts.Series(partName(key), partColour(key, k), xs, moved, null, null, false, 1.2, true));
+            }
+        }
+        series.add(new Charts.Series("objective", TOTAL, xs, change, null, labels, true, 2.5));
+        String at = parameter + " = " + Markup.number(first.value());
+        return "<p class=\"note\">The change against " + "<code>" + esc(at) + "</code> (objective "
+                + esc(Markup.moneyFull(first.objective())) + " USD): how far the objective and each part that moves "
+                + "have come since, on an axis of the change alone; labels give the objective's change in per cent."
+                + "</p>\n<figure>" + Charts.xy(series, new Charts.Axis(parameter, false),
+                new Charts.Axis("change since " + Markup.number(first.value()) + " (USD)", true),
+                "Change of the objective along the sweep of "
+                        + parameter, true) + "</figure>\n";
+    }
+
+    /** Adds a Pareto frontier of expected risk (risk-tonnes) against cost (USD), the least-cost point ringed. */
     public HtmlReport addPareto(List<ParetoPoint> points) {
+        return addPareto(points, 0);
+    }
+
+    /**
+     * {@link #addPareto(List)}, also ringing the point a solve with {@code riskWeight} (USD per
+     * risk-tonne, the instance's) prefers among them: the least cost + riskWeight × risk.
+     */
+    public HtmlReport addPareto(List<ParetoPoint> points, double riskWeight) {
         List<ParetoPoint> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparingDouble(ParetoPoint::risk).thenComparingDouble(ParetoPoint::cost));
+        List<ParetoPoint> drawn = sorted.stream().filter(p -> Double.isFinite(p.risk()) && Double.isFinite(p.cost()))
+                .toList();
+        ParetoPoint cheapest = drawn.stream().min(Comparator.comparingDouble(ParetoPoint::cost)
+                .thenComparingDouble(ParetoPoint::risk)).orElse(null);
+        ParetoPoint weighted = riskWeight <= 0 ? null : drawn.stream().min(Comparator.comparingDouble(
+                (ParetoPoint p) -> p.cost() + riskWeight * p.risk()).thenComparingDouble(ParetoPoint::risk)).orElse(null);
+        String atWeight = "best at riskWeight " + Markup.number(riskWeight);
         StringBuilder b = new StringBuilder();
         b.append("<p class=\"note\">Each point is a plan that no other plan beats on both cost and expected risk: "
-                + "moving left buys less risk at a higher cost.</p>\n");
+                + "moving left buys less risk at a higher cost. The axes span the points, so the cost axis need not "
+                + "start at zero.");
+        if (cheapest != null) {
+            b.append(" Ringed in black: the least-cost plan, which <code>lodestone solve</code> finds at riskWeight 0");
+            if (weighted != null) {
+                b.append("; in orange: the point a solve at the instance's riskWeight of ")
+                        .append(esc(Markup.number(riskWeight))).append(" USD per risk-tonne prefers among these "
+                                + "(the least cost + ").append(esc(Markup.number(riskWeight))).append(" \u00D7 risk)");
+            }
+            b.append('.');
+        }
+        b.append("</p>\n");
         double[] xs = sorted.stream().mapToDouble(ParetoPoint::risk).toArray();
         double[] ys = sorted.stream().mapToDouble(ParetoPoint::cost).toArray();
-        String[] labels = sorted.stream().map(ParetoPoint::label).toArray(String[]::new);
-        b.append("<figure>").append(Charts.xy(List.of(new Charts.Series("frontier", OPERATE, xs, ys, null, labels, true,
-                2)), new Charts.Axis("expected risk (risk-tonnes)", false), new Charts.Axis("cost (USD)", true),
-                "Pareto frontier of cost and risk", false)).append("</figure>\n");
+        String[] labels = new String[sorted.size()];
+        List<Charts.Mark> marks = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            ParetoPoint p = sorted.get(i);
+            List<String> roles = new ArrayList<>();
+            if (p == cheapest) {
+                roles.add("least cost");
+                marks.add(new Charts.Mark(p.risk(), p.cost(), TOTAL, "least cost: " + Markup.moneyFull(p.cost())
+                        + " USD at " + Markup.number(p.risk()) + " risk-tonnes"));
+            }
+            if (p == weighted) {
+                roles.add(atWeight);
+                marks.add(new Charts.Mark(p.risk(), p.cost(), RISK, atWeight + ": " + Markup.moneyFull(p.cost())
+                        + " USD + " + Markup.number(riskWeight) + " \u00D7 " + Markup.number(p.risk()) + " risk-tonnes"));
+            }
+            String role = String.join(", ", roles);
+            labels[i] = p.label() == null ? (role.isEmpty() ? null : role)
+                    : p.label() + (role.isEmpty() ? "" : ": " + role);
+        }
+        b.append("<figure>").append(frontier(xs, ys, labels, marks, "Pareto frontier of cost and risk"))
+                .append("</figure>\n");
+        // one point far above the rest (the min-risk end, often) flattens them: draw them again without it
+        int top = drawn.size() < 3 ? -1 : sorted.indexOf(drawn.stream().max(Comparator.comparingDouble(ParetoPoint::cost))
+                .orElseThrow());
+        if (top >= 0) {
+            double second = drawn.stream().filter(p -> p != sorted.get(top)).mapToDouble(ParetoPoint::cost).max()
+                    .orElse(0);
+            double rest = second - cheapest.cost();
+            if (sorted.get(top).cost() - second > 2 * rest) {
+                List<Integer> kept = new ArrayList<>();
+                for (int i = 0; i < sorted.size(); i++) {
+                    if (i != top) {
+                        kept.add(i);
+                    }
+                }
+                b.append("<p class=\"note\">The same frontier without ").append(esc(labels[top] == null ? "its costliest "
+                        + "point" : labels[top])).append(", whose cost flattens the others above:</p>\n<figure>")
+                        .append(frontier(kept.stream().mapToDouble(i -> xs[i]).toArray(),
+                                kept.stream().mapToDouble(i -> ys[i]).toArray(),
+                                kept.stream().map(i -> labels[i]).toArray(String[]::new),
+                                marks.stream().filter(m -> m.y() != ys[top] || m.x() != xs[top]).toList(),
+                                "Pareto frontier without its costliest point"))
+                        .append("</figure>\n");
+            }
+        }
         b.append("<details><summary>Values</summary>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th>point</th>"
                 + "<th class=\"num\">expected risk (risk-tonnes)</th><th class=\"num\">cost (USD)</th></tr></thead><tbody>\n");
-        for (ParetoPoint p : sorted) {
-            b.append("<tr><td>").append(esc(p.label() == null ? "" : p.label())).append("</td><td class=\"num\">")
+        for (int i = 0; i < sorted.size(); i++) {
+            ParetoPoint p = sorted.get(i);
+            b.append("<tr><td>").append(esc(labels[i] == null ? "" : labels[i])).append("</td><td class=\"num\">")
                     .append(esc(Markup.number(p.risk()))).append("</td><td class=\"num\">")
                     .append(esc(Markup.moneyFull(p.cost()))).append("</td></tr>\n");
         }
         b.append("</tbody></table></div></details>\n");
         add("Pareto frontier: cost and risk", b.toString());
         return this;
+    }
+
+    private static String frontier(double[] xs, double[] ys, String[] labels, List<Charts.Mark> marks, String aria) {
+        return Charts.xy(List.of(new Charts.Series("frontier", OPERATE, xs, ys, null, labels, true, 2)),
+                new Charts.Axis("expected risk (risk-tonnes)", false).fitted(), new Charts.Axis("cost (USD)", true).fitted(),
+                aria, false, marks);
     }
 
     /** Adds a stress table: for each country, the cost increase and the shortfall when it is cut off. */
@@ -962,6 +1083,7 @@ public final class HtmlReport {
             svg .band{fill-opacity:.22;stroke:none}
             svg .line{fill:none;stroke-linejoin:round;stroke-linecap:round}
             svg .pt{stroke:#fff;stroke-width:1.5}
+            svg .mark{fill:none;stroke-width:2.5}
             svg .ptlabel{font-size:12px;fill:#1d2430}
             svg .serieslabel{font-size:12px;font-weight:600}
             svg .barlabel{font-size:12px;font-weight:600}

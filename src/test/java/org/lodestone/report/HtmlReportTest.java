@@ -163,9 +163,9 @@ public class HtmlReportTest {
                 "Pareto frontier: cost and risk", "Stress test by country", "Scenario costs"), texts(doc, "h2"));
         assertEquals(List.of("Report of mt-weld"), texts(doc, "h1"));
         NodeList svgs = doc.getElementsByTagName("svg");
-        // Sankey: (expected + 2 scenarios) × (all elements, NdPr, Dy) × (all years + 4); timeline; costs; sweep;
-        // Pareto
-        assertEquals(45 + 4, svgs.getLength());
+        // Sankey: (expected + 2 scenarios) × (all elements, NdPr, Dy) × (all years + 4); timeline; costs; sweep and
+        // its change; Pareto, and again without its costliest point
+        assertEquals(45 + 6, svgs.getLength());
         List<String> classes = new ArrayList<>();
         for (int i = 0; i < svgs.getLength(); i++) {
             Element svg = (Element) svgs.item(i);
@@ -526,6 +526,48 @@ public class HtmlReportTest {
         assertTrue(html.contains("<td>objective</td><td class=\"num\">841,012,345</td>"), html);
     }
 
+    /** Issue 12's frontier: 46.8 bn at no risk, then 8.24 and 7.83 bn. */
+    static final List<HtmlReport.ParetoPoint> FRONTIER = List.of(new HtmlReport.ParetoPoint(0, 46.84e9, "point 1"),
+            new HtmlReport.ParetoPoint(96_715.3, 8.24e9, "point 2"), new HtmlReport.ParetoPoint(193_430.6, 7.83e9, "point 3"));
+
+    /** Issue 12 point 4: the axes span the points, not zero to a round number; the least-cost plan is ringed. */
+    @Test
+    void paretoSpansThePointsAndRingsTheLeastCostPlan() throws Exception {
+        String html = new HtmlReport("t").addPareto(FRONTIER).render();
+        Document doc = parse(html);
+        String first = ((Element) doc.getElementsByTagName("svg").item(0)).toString();
+        String svg = html.substring(html.indexOf("<svg"), html.indexOf("</svg>"));
+        assertAll(
+                // no cost tick at 0: the lowest is within reach of the cheapest point
+                () -> assertFalse(svg.contains("text-anchor=\"end\">0</text>"), svg),
+                () -> assertTrue(svg.contains("text-anchor=\"end\">10 bn</text>"), svg),
+                () -> assertTrue(svg.contains("<circle class=\"mark\""), svg),
+                () -> assertTrue(svg.contains("<title>least cost: 7,830,000,000 USD at 193,431 risk-tonnes</title>"), svg),
+                () -> assertTrue(svg.contains(">point 3: least cost</text>"), svg));
+        // point 1 flattens the others: they are drawn again without it, on their own axis
+        assertEquals(2, doc.getElementsByTagName("svg").getLength(), first);
+        String zoom = html.substring(html.lastIndexOf("<svg"), html.lastIndexOf("</svg>"));
+        assertFalse(zoom.contains("point 1"), zoom);
+        assertTrue(zoom.contains(">point 2</text>") && zoom.contains("<circle class=\"mark\""), zoom);
+        assertTrue(html.contains("The same frontier without point 1, whose cost flattens the others above"), html);
+    }
+
+    /** Given the instance's riskWeight, the point a weighted solve prefers is ringed too. */
+    @Test
+    void paretoRingsThePointAWeightedSolvePrefers() throws Exception {
+        // cost + 1e6 × risk: 1.4e9, 1.25e9 (mt-weld), 1.3e9
+        String html = new HtmlReport("t").addPareto(List.of(new HtmlReport.ParetoPoint(500, 9e8, "riskWeight 0"),
+                new HtmlReport.ParetoPoint(300, 9.5e8, "mt-weld"), new HtmlReport.ParetoPoint(100, 1.2e9)), 1e6).render();
+        parse(html);
+        assertAll(
+                () -> assertTrue(html.contains(">mt-weld: best at riskWeight 1,000,000</text>"), html),
+                () -> assertTrue(html.contains(">riskWeight 0: least cost</text>"), html),
+                () -> assertTrue(html.contains("stroke=\"#E69F00\"><title>best at riskWeight 1,000,000: 950,000,000 USD"),
+                        html),
+                () -> assertTrue(html.contains("in orange: the point a solve at the instance's riskWeight of 1,000,000 USD"),
+                        html));
+    }
+
     /** Where the risk-tonnes sit (worked out in TextSummaryTest): CN 585, AU 21.25 of 606.25. */
     @Test
     void riskByCountryShowsWhereTheRiskTonnesSit() throws Exception {
@@ -560,8 +602,8 @@ public class HtmlReportTest {
         String html = fullReport("mt-weld").render();
         Document doc = parse(html);
         String sweep = svg(doc, "xy", 0);
-        assertEquals(4, count(html.substring(html.indexOf("<h2>Sweep of"), html.indexOf("<h2>Pareto frontier:")),
-                "<circle "), "one marker per point with a plan");
+        String stack = html.substring(html.indexOf("<h2>Sweep of"), html.indexOf("<p class=\"note\">The change against"));
+        assertEquals(4, count(stack, "<circle "), "one marker per point with a plan");
         assertTrue(html.contains("1 value has no plan"), html);
         assertTrue(sweep.contains("mining (spot)") && sweep.contains("surplus revenue"), sweep);
     }
@@ -588,6 +630,46 @@ public class HtmlReportTest {
                 section);
         assertTrue(section.contains("<tr><td>MM</td><td class=\"num\">0</td><td class=\"num\">0</td></tr>"), section);
         assertFalse(section.contains("e-05") || section.contains("0.0001") || section.contains("-0<"), section);
+    }
+
+    /**
+     * Issue 12 point 6: the stack starts at zero, so a second panel shows the change against the
+     * first value. fullReport's sweep: objective 580 M − 40 M per step, mining +10 M, shortfall
+     * −50 M, surplus revenue constant; no plan at 0.5.
+     */
+    @Test
+    void sweepShowsTheChangeAgainstTheFirstValue() throws Exception {
+        String html = fullReport("mt-weld").render();
+        Document doc = parse(html);
+        String change = svg(doc, "xy", 1);
+        assertAll(
+                () -> assertTrue(html.contains("The change against <code>/buyers/0/mandate/minShare = 0</code> (objective "
+                        + "580,000,000 USD)"), html),
+                () -> assertTrue(change.contains("-6.9 %") && change.contains("-20.7 %") && change.contains("-27.6 %"),
+                        change),
+                () -> assertTrue(change.contains("mining (spot)") && change.contains("shortfall"), change),
+                () -> assertFalse(change.contains("surplus revenue"), "a part that does not move: " + change),
+                () -> assertTrue(change.contains("change since 0 (USD)"), change));
+    }
+
+    /** A rise of 2.4 % fills the change panel: its last point is near the top, where the stack shows a flat line. */
+    @Test
+    void aSmallRiseFillsTheChangePanel() {
+        List<HtmlReport.SweepPoint> points = new ArrayList<>();
+        for (int i = 0; i <= 2; i++) {
+            points.add(new HtmlReport.SweepPoint(i, 1e9 * (1 + 0.012 * i), Map.of("mining", 1e9 * (1 + 0.012 * i))));
+        }
+        String html = new HtmlReport("t").addSweep("/riskWeight", points).render();
+        String change = html.substring(html.lastIndexOf("<svg"), html.lastIndexOf("</svg>"));
+        Matcher cy = Pattern.compile("<circle class=\"pt\" cx=\"[0-9.]+\" cy=\"([0-9.]+)\"").matcher(change);
+        List<Double> ys = new ArrayList<>();
+        while (cy.find()) {
+            ys.add(Double.parseDouble(cy.group(1)));
+        }
+        assertEquals(3, ys.size(), change);
+        // the plot spans y 24 (top) to 398 (bottom): the rise covers most of it
+        assertTrue(ys.get(0) - ys.get(2) > 250, ys.toString());
+        assertTrue(change.contains("+2.4 %"), change);
     }
 
     @Test
@@ -760,11 +842,11 @@ public class HtmlReportTest {
         String rendered = Files.readString(dom);
         assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("chromium.log")));
         assertAll(
-                () -> assertEquals(49, count(rendered, "<svg"), "svg elements"),
+                () -> assertEquals(51, count(rendered, "<svg"), "svg elements"),
                 () -> assertEquals(45, count(rendered, "class=\"chart sankey\""), "Sankey diagrams"),
                 () -> assertTrue(rendered.contains("class=\"chart timeline\""), "timeline"),
                 () -> assertTrue(rendered.contains("class=\"chart bars\""), "cost bars"),
-                () -> assertEquals(2, count(rendered, "class=\"chart xy\""), "sweep and Pareto charts"),
+                () -> assertEquals(4, count(rendered, "class=\"chart xy\""), "sweep and Pareto charts"),
                 () -> assertTrue(count(rendered, "<path class=\"lk\"") >= 5, "Sankey links"),
                 () -> assertTrue(count(rendered, "<circle") >= 7, "sweep and Pareto points"),
                 () -> assertTrue(rendered.contains("<h2>Stress test by country</h2>"), "stress table"),
