@@ -33,7 +33,7 @@ import org.lodestone.plan.Plan;
  *
  * <pre>{@code
  * HtmlReport report = new HtmlReport("Lodestone plan: quickstart");
- * report.addPlan(instance, plan);                 // header figures, Sankey, builds, stockpiles, costs
+ * report.addPlan(instance, plan);                 // header figures, Sankey, builds, stockpiles, costs, risk
  * report.addSweep("/riskWeight", points);         // objective against a swept value
  * report.addPareto(frontier);                     // cost against expected risk
  * report.addStress(rows);                         // per-country stress results
@@ -113,7 +113,7 @@ public final class HtmlReport {
 
     /**
      * Adds a plan: its key figures (in the header for the first plan), flows, builds, stockpiles
-     * (when the instance has any) and costs.
+     * (when the instance has any), costs and risk by country.
      */
     public HtmlReport addPlan(Instance instance, Plan plan) {
         return addPlan(null, instance, plan);

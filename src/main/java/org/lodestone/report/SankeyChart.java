@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.lodestone.domain.Buyer;
-import org.lodestone.domain.Country;
 import org.lodestone.domain.Element;
 import org.lodestone.domain.Instance;
 import org.lodestone.domain.Mine;
