@@ -1,7 +1,6 @@
 package org.lodestone.analysis;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,9 +8,8 @@ import java.util.stream.Stream;
 
 import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Instance;
-import org.lodestone.domain.Mine;
-import org.lodestone.domain.Refinery;
 import org.lodestone.plan.Plan;
+import org.lodestone.report.RiskByCountry;
 
 /**
  * The figures the analyses put side by side, read from a plan (and its instance, for the
@@ -113,18 +111,11 @@ public final class Figures {
 
     /** Expected t REO over the horizon per country at one stage (only countries with some), sorted by country. */
     public static Map<String, Double> sourcing(Instance instance, Plan plan, Stage stage) {
-        Map<String, String> country = new HashMap<>();
-        for (Mine m : instance.mines()) {
-            country.put("m:" + m.id(), m.country());
-        }
-        for (Refinery r : instance.refineries()) {
-            country.put("r:" + r.id(), r.country());
-        }
         Map<String, Double> out = new TreeMap<>();
-        for (Plan.ScenarioPlan s : plan.scenarios()) {
-            for (Plan.Concentrate x : s.concentrate()) {
-                String key = stage == Stage.MINED ? "m:" + x.mine() : "r:" + x.refinery();
-                out.merge(country.getOrDefault(key, "?"), s.probability() * x.tonnes(), Double::sum);
+        for (RiskByCountry.Row row : RiskByCountry.byCountry(instance, plan)) {
+            double tonnes = stage == Stage.MINED ? row.mined() : row.refined();
+            if (tonnes > 0) {
+                out.put(row.country(), tonnes);
             }
         }
         return out;

@@ -1,15 +1,15 @@
 package org.lodestone.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import org.lodestone.report.Table;
 
 /**
- * Builds a {@link Table} whose numeric columns each have their own rounding for people: in CSV
- * and JSON a number cell stays a full-precision number (null when NaN), in text and markdown it
- * becomes text rounded to its own decimals, padded so that the column lines up on the right.
+ * Builds a {@link Table} whose numeric columns each have their own rounding for people: the
+ * table keeps every number as a number (full precision in CSV and JSON, nothing where it is NaN)
+ * and rounds each column to its decimals in text, markdown and HTML, right-aligned.
  */
 final class Cells {
     /** A number to show with {@code decimals} digits after the point. */
@@ -52,49 +52,31 @@ final class Cells {
         return rows.isEmpty();
     }
 
+    /**
+     * The table, the same for every format (the table renders each). A column's decimals are the
+     * most any of its cells asks for.
+     */
     Table table(Table.Format format) {
         Table table = new Table(title, columns);
-        boolean human = format == Table.Format.TEXT || format == Table.Format.MARKDOWN;
-        int[] width = new int[columns.length];
-        for (int c = 0; c < columns.length; c++) {
-            width[c] = columns[c].length();
-        }
-        List<Object[]> out = new ArrayList<>();
+        int[] decimals = new int[columns.length];
+        Arrays.fill(decimals, -1);
         for (Object[] row : rows) {
             Object[] cells = new Object[row.length];
             for (int c = 0; c < row.length; c++) {
-                Object cell = row[c];
-                if (cell instanceof Num n) {
-                    if (human) {
-                        cells[c] = Double.isNaN(n.value()) ? "-"
-                                : String.format(Locale.ROOT, "%,." + n.decimals() + "f", clean(n.value(), n.decimals()));
-                    } else {
-                        cells[c] = Double.isFinite(n.value()) ? (Object) n.value() : null;
-                    }
+                if (row[c] instanceof Num n) {
+                    cells[c] = n.value();
+                    decimals[c] = Math.max(decimals[c], n.decimals());
                 } else {
-                    cells[c] = cell;
-                }
-                if (human && row[c] instanceof Num) {
-                    width[c] = Math.max(width[c], ((String) cells[c]).length());
-                }
-            }
-            out.add(cells);
-        }
-        for (int r = 0; r < out.size(); r++) {
-            Object[] cells = out.get(r);
-            for (int c = 0; c < cells.length; c++) {
-                if (human && rows.get(r)[c] instanceof Num && format == Table.Format.TEXT) {
-                    String s = (String) cells[c];
-                    cells[c] = " ".repeat(width[c] - s.length()) + s;
+                    cells[c] = row[c];
                 }
             }
             table.row(cells);
         }
+        for (int c = 0; c < columns.length; c++) {
+            if (decimals[c] >= 0) {
+                table.decimals(columns[c], decimals[c]);
+            }
+        }
         return table;
-    }
-
-    /** No "-0" for a value that rounds to zero. */
-    private static double clean(double v, int decimals) {
-        return Math.abs(v) < 0.5 * Math.pow(10, -decimals) ? 0 : v;
     }
 }

@@ -132,8 +132,10 @@ final class ParetoCommand implements Callable<Integer> {
     static HtmlReport report(Pareto.Result result, Cells table, String instance) {
         List<HtmlReport.ParetoPoint> frontier = result.points().stream().filter(Pareto.Point::hasPlan)
                 .map(p -> new HtmlReport.ParetoPoint(p.risk(), p.cost(), "point " + p.number())).toList();
+        // ring the point the instance's own riskWeight prefers: the plan `solve` would give
+        double riskWeight = result.points().isEmpty() ? 0 : result.points().get(0).instance().riskWeight();
         return new HtmlReport("Lodestone cost-risk frontier of " + instance)
-                .addPareto(frontier)
+                .addPareto(frontier, riskWeight)
                 .addTable(table.table(Table.Format.MARKDOWN));
     }
 

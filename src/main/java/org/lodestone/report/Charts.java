@@ -265,15 +265,24 @@ final class Charts {
         }
     }
 
-    /** An axis: its title and how its values read (money in USD, calendar years, or plain numbers). */
-    record Axis(String title, boolean money, boolean years) {
+    /**
+     * An axis: its title, how its values read (money in USD, calendar years, or plain numbers),
+     * and whether it spans just the values drawn ({@code tight}) rather than widening to round
+     * ticks, which can reach back to zero and squash the values into a strip.
+     */
+    record Axis(String title, boolean money, boolean years, boolean tight) {
         Axis(String title, boolean money) {
-            this(title, money, false);
+            this(title, money, false, false);
         }
 
         /** An axis of calendar years: whole years for ticks, written without a thousands separator. */
         static Axis years(String title) {
-            return new Axis(title, false, true);
+            return new Axis(title, false, true, false);
+        }
+
+        /** This axis spanning the values drawn (and a margin), its ticks inside. */
+        Axis fitted() {
+            return new Axis(title, money, years, true);
         }
 
         double[] ticks(double lo, double hi, int target) {
@@ -299,7 +308,14 @@ final class Charts {
         }
     }
 
+    /** A point to ring: the one the reader should find first (e.g. the plan that was solved). */
+    record Mark(double x, double y, String colour, String tip) {}
+
     static String xy(List<Series> series, Axis xAxis, Axis yAxis, String aria, boolean yFromZero) {
+        return xy(series, xAxis, yAxis, aria, yFromZero, List.of());
+    }
+
+    static String xy(List<Series> series, Axis xAxis, Axis yAxis, String aria, boolean yFromZero, List<Mark> marks) {
         double xLo = Double.POSITIVE_INFINITY;
         double xHi = Double.NEGATIVE_INFINITY;
         double yLo = yFromZero ? 0 : Double.POSITIVE_INFINITY;
@@ -344,18 +360,25 @@ final class Charts {
             yLo -= pad;
             yHi += pad;
         }
+        if (xAxis.tight() && xHi > xLo) {
+            double pad = (xHi - xLo) * 0.04;
+            xLo -= pad;
+            xHi += pad;
+        }
         double[] xt = xAxis.ticks(xLo, xHi, 8);
         double[] yt = yAxis.ticks(yLo, yHi, 6);
-        double x0 = xt[0];
-        double x1 = xt[xt.length - 1];
-        double y0 = yt[0];
-        double y1 = yt[yt.length - 1];
+        double x0 = xAxis.tight() ? xLo : xt[0];
+        double x1 = xAxis.tight() ? xHi : xt[xt.length - 1];
+        double y0 = yAxis.tight() ? yLo : yt[0];
+        double y1 = yAxis.tight() ? yHi : yt[yt.length - 1];
+        double xStep = xt.length > 1 ? xt[1] - xt[0] : 1;
+        double yStep = yt.length > 1 ? yt[1] - yt[0] : 1;
+        xt = within(xt, x0, x1);
+        yt = within(yt, y0, y1);
         double xs = x1 - x0 == 0 ? 1 : x1 - x0;
         double ys = y1 - y0 == 0 ? 1 : y1 - y0;
         java.util.function.DoubleUnaryOperator px = v -> left + (v - x0) / xs * (right - left);
         java.util.function.DoubleUnaryOperator py = v -> bottom - (v - y0) / ys * (bottom - top);
-        double xStep = xt.length > 1 ? xt[1] - xt[0] : 1;
-        double yStep = yt.length > 1 ? yt[1] - yt[0] : 1;
         for (double t : yt) {
             double ty = py.applyAsDouble(t);
             svg.append("<line class=\"").append(t == 0 ? "zero" : "grid").append("\" x1=\"").append(f(left))
@@ -437,14 +460,21 @@ final class Charts {
                         .append("</title></circle>\n");
                 if (label != null && !label.isEmpty()) {
                     boolean above = shown % 2 == 0;
-                    boolean leftOfPoint = cx > right - 160; // near the right edge: write it to the left
+                    String text = clip(label, 48);
+                    // a label that would run past the right edge is written to the left of its point
+                    boolean leftOfPoint = cx + 7 + 6.6 * text.length() > right;
                     svg.append("<text class=\"ptlabel halo\" x=\"").append(f(leftOfPoint ? cx - 7 : cx + 7))
                             .append("\" y=\"").append(f(above ? cy - 9 : cy + 18)).append('"')
                             .append(leftOfPoint ? " text-anchor=\"end\"" : "").append('>')
-                            .append(esc(clip(label, 32))).append("</text>\n");
+                            .append(esc(text)).append("</text>\n");
                     shown++;
                 }
             }
+        }
+        for (Mark m : marks) {
+            svg.append("<circle class=\"mark\" cx=\"").append(f(px.applyAsDouble(m.x()))).append("\" cy=\"")
+                    .append(f(py.applyAsDouble(m.y()))).append("\" r=\"10\" stroke=\"").append(m.colour())
+                    .append("\"><title>").append(esc(m.tip())).append("</title></circle>\n");
         }
         // series names at the right end of their lines, pushed apart so that they do not overlap
         Integer[] order = new Integer[ends.size()];
@@ -471,6 +501,12 @@ final class Charts {
                     .append("</text>\n");
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** The ticks between {@code lo} and {@code hi} (a tight axis's ends are not ticks). */
+    private static double[] within(double[] ticks, double lo, double hi) {
+        double eps = (hi - lo) * 1e-9;
+        return java.util.Arrays.stream(ticks).filter(t -> t >= lo - eps && t <= hi + eps).toArray();
     }
 
     private static List<List<Integer>> runs(Series s) {

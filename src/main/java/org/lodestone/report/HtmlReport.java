@@ -10,9 +10,11 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.lodestone.domain.Contract;
@@ -31,7 +33,7 @@ import org.lodestone.plan.Plan;
  *
  * <pre>{@code
  * HtmlReport report = new HtmlReport("Lodestone plan: quickstart");
- * report.addPlan(instance, plan);                 // header figures, Sankey, builds, stockpiles, costs
+ * report.addPlan(instance, plan);                 // header figures, Sankey, builds, stockpiles, costs, risk
  * report.addSweep("/riskWeight", points);         // objective against a swept value
  * report.addPareto(frontier);                     // cost against expected risk
  * report.addStress(rows);                         // per-country stress results
@@ -82,6 +84,8 @@ public final class HtmlReport {
     private String headerFacts;
     private int nextId = 1;
     private int maxTabs = 0;
+    /** CSS rules of the pickers' panels, each once. */
+    private final Set<String> pickerRules = new LinkedHashSet<>();
 
     public HtmlReport(String title) {
         this.title = title == null || title.isBlank() ? "Lodestone report" : title;
@@ -109,7 +113,7 @@ public final class HtmlReport {
 
     /**
      * Adds a plan: its key figures (in the header for the first plan), flows, builds, stockpiles
-     * (when the instance has any) and costs.
+     * (when the instance has any), costs and risk by country.
      */
     public HtmlReport addPlan(Instance instance, Plan plan) {
         return addPlan(null, instance, plan);
@@ -135,6 +139,10 @@ public final class HtmlReport {
             add("Stockpiles" + suffix, stockpiles(instance, plan));
         }
         add("Costs" + suffix, costs(instance, plan));
+        List<RiskByCountry.Row> risk = RiskByCountry.largestFirst(instance, plan);
+        if (!risk.isEmpty()) {
+            add("Risk by country" + suffix, riskByCountry(instance, risk));
+        }
         return this;
     }
 
@@ -179,7 +187,11 @@ public final class HtmlReport {
         b.append("<figure>").append(Charts.xy(series, new Charts.Axis(parameter, false),
                 new Charts.Axis("objective (USD)", true), "Sweep of " + parameter, !parts.isEmpty()))
                 .append("</figure>\n");
-        b.append("<details><summary>Values</summary>\n<table class=\"data\"><thead><tr><th>")
+        SweepPoint first = sorted.stream().filter(p -> Double.isFinite(p.objective())).findFirst().orElse(null);
+        if (first != null && sorted.stream().filter(p -> Double.isFinite(p.objective())).count() > 1) {
+            b.append(sweepChange(parameter, sorted, parts, first));
+        }
+        b.append("<details><summary>Values</summary>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th>")
                 .append(esc(parameter)).append("</th><th class=\"num\">objective (USD)</th>");
         for (String key : parts) {
             b.append("<th class=\"num\">").append(esc(partName(key))).append("</th>");
@@ -195,34 +207,151 @@ public final class HtmlReport {
             }
             b.append("</tr>\n");
         }
-        b.append("</tbody></table></details>\n");
+        b.append("</tbody></table></div></details>\n");
         add("Sweep of " + parameter, b.toString());
         return this;
     }
 
-    /** Adds a Pareto frontier of expected risk (risk-tonnes) against cost (USD). */
+    /**
+     * The second panel of a sweep: how far the objective and each part have moved since the first
+     * value with a plan, on an axis of the change alone. The stack above starts at zero, as a
+     * stack must, so a rise of a few per cent is a flat line there; here it fills the panel.
+     */
+    private static String sweepChange(String parameter, List<SweepPoint> sorted, List<String> parts, SweepPoint first) {
+        int n = sorted.size();
+        double[] xs = sorted.stream().mapToDouble(SweepPoint::value).toArray();
+        double[] change = new double[n];
+        String[] labels = new String[n];
+        for (int i = 0; i < n; i++) {
+            SweepPoint p = sorted.get(i);
+            change[i] = p.objective() - first.objective();
+            if (p != first && Double.isFinite(change[i]) && first.objective() != 0) {
+                labels[i] = String.format(Locale.ROOT, "%+.1f %%", 100 * change[i] / Math.abs(first.objective()));
+            }
+        }
+        List<Charts.Series> series = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            String key = parts.get(k);
+            double base = first.parts().getOrDefault(key, 0.0);
+            double[] moved = new double[n];
+            boolean moves = false;
+            for (int i = 0; i < n; i++) {
+                SweepPoint p = sorted.get(i);
+                moved[i] = Double.isFinite(p.objective()) ? p.parts().getOrDefault(key, 0.0) - base : Double.NaN;
+                moves |= Double.isFinite(moved[i]) && moved[i] != 0;
+            }
+            if (moves) {
+                series.add(new Charts.Series(partName(key), partColour(key, k), xs, moved, null, null, false, 1.2, true));
+            }
+        }
+        series.add(new Charts.Series("objective", TOTAL, xs, change, null, labels, true, 2.5));
+        String at = parameter + " = " + Markup.number(first.value());
+        return "<p class=\"note\">The change against " + "<code>" + esc(at) + "</code> (objective "
+                + esc(Markup.moneyFull(first.objective())) + " USD): how far the objective and each part that moves "
+                + "have come since, on an axis of the change alone; labels give the objective's change in per cent."
+                + "</p>\n<figure>" + Charts.xy(series, new Charts.Axis(parameter, false),
+                new Charts.Axis("change since " + Markup.number(first.value()) + " (USD)", true),
+                "Change of the objective along the sweep of "
+                        + parameter, true) + "</figure>\n";
+    }
+
+    /** Adds a Pareto frontier of expected risk (risk-tonnes) against cost (USD), the least-cost point ringed. */
     public HtmlReport addPareto(List<ParetoPoint> points) {
+        return addPareto(points, 0);
+    }
+
+    /**
+     * {@link #addPareto(List)}, also ringing the point a solve with {@code riskWeight} (USD per
+     * risk-tonne, the instance's) prefers among them: the least cost + riskWeight × risk.
+     */
+    public HtmlReport addPareto(List<ParetoPoint> points, double riskWeight) {
         List<ParetoPoint> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparingDouble(ParetoPoint::risk).thenComparingDouble(ParetoPoint::cost));
+        List<ParetoPoint> drawn = sorted.stream().filter(p -> Double.isFinite(p.risk()) && Double.isFinite(p.cost()))
+                .toList();
+        ParetoPoint cheapest = drawn.stream().min(Comparator.comparingDouble(ParetoPoint::cost)
+                .thenComparingDouble(ParetoPoint::risk)).orElse(null);
+        ParetoPoint weighted = riskWeight <= 0 ? null : drawn.stream().min(Comparator.comparingDouble(
+                (ParetoPoint p) -> p.cost() + riskWeight * p.risk()).thenComparingDouble(ParetoPoint::risk)).orElse(null);
+        String atWeight = "best at riskWeight " + Markup.number(riskWeight);
         StringBuilder b = new StringBuilder();
         b.append("<p class=\"note\">Each point is a plan that no other plan beats on both cost and expected risk: "
-                + "moving left buys less risk at a higher cost.</p>\n");
+                + "moving left buys less risk at a higher cost. The axes span the points, so the cost axis need not "
+                + "start at zero.");
+        if (cheapest != null) {
+            b.append(" Ringed in black: the least-cost plan, which <code>lodestone solve</code> finds at riskWeight 0");
+            if (weighted != null) {
+                b.append("; in orange: the point a solve at the instance's riskWeight of ")
+                        .append(esc(Markup.number(riskWeight))).append(" USD per risk-tonne prefers among these "
+                                + "(the least cost + ").append(esc(Markup.number(riskWeight))).append(" \u00D7 risk)");
+            }
+            b.append('.');
+        }
+        b.append("</p>\n");
         double[] xs = sorted.stream().mapToDouble(ParetoPoint::risk).toArray();
         double[] ys = sorted.stream().mapToDouble(ParetoPoint::cost).toArray();
-        String[] labels = sorted.stream().map(ParetoPoint::label).toArray(String[]::new);
-        b.append("<figure>").append(Charts.xy(List.of(new Charts.Series("frontier", OPERATE, xs, ys, null, labels, true,
-                2)), new Charts.Axis("expected risk (risk-tonnes)", false), new Charts.Axis("cost (USD)", true),
-                "Pareto frontier of cost and risk", false)).append("</figure>\n");
-        b.append("<details><summary>Values</summary>\n<table class=\"data\"><thead><tr><th>point</th>"
+        String[] labels = new String[sorted.size()];
+        List<Charts.Mark> marks = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            ParetoPoint p = sorted.get(i);
+            List<String> roles = new ArrayList<>();
+            if (p == cheapest) {
+                roles.add("least cost");
+                marks.add(new Charts.Mark(p.risk(), p.cost(), TOTAL, "least cost: " + Markup.moneyFull(p.cost())
+                        + " USD at " + Markup.number(p.risk()) + " risk-tonnes"));
+            }
+            if (p == weighted) {
+                roles.add(atWeight);
+                marks.add(new Charts.Mark(p.risk(), p.cost(), RISK, atWeight + ": " + Markup.moneyFull(p.cost())
+                        + " USD + " + Markup.number(riskWeight) + " \u00D7 " + Markup.number(p.risk()) + " risk-tonnes"));
+            }
+            String role = String.join(", ", roles);
+            labels[i] = p.label() == null ? (role.isEmpty() ? null : role)
+                    : p.label() + (role.isEmpty() ? "" : ": " + role);
+        }
+        b.append("<figure>").append(frontier(xs, ys, labels, marks, "Pareto frontier of cost and risk"))
+                .append("</figure>\n");
+        // one point far above the rest (the min-risk end, often) flattens them: draw them again without it
+        int top = drawn.size() < 3 ? -1 : sorted.indexOf(drawn.stream().max(Comparator.comparingDouble(ParetoPoint::cost))
+                .orElseThrow());
+        if (top >= 0) {
+            double second = drawn.stream().filter(p -> p != sorted.get(top)).mapToDouble(ParetoPoint::cost).max()
+                    .orElse(0);
+            double rest = second - cheapest.cost();
+            if (sorted.get(top).cost() - second > 2 * rest) {
+                List<Integer> kept = new ArrayList<>();
+                for (int i = 0; i < sorted.size(); i++) {
+                    if (i != top) {
+                        kept.add(i);
+                    }
+                }
+                b.append("<p class=\"note\">The same frontier without ").append(esc(labels[top] == null ? "its costliest "
+                        + "point" : labels[top])).append(", whose cost flattens the others above:</p>\n<figure>")
+                        .append(frontier(kept.stream().mapToDouble(i -> xs[i]).toArray(),
+                                kept.stream().mapToDouble(i -> ys[i]).toArray(),
+                                kept.stream().map(i -> labels[i]).toArray(String[]::new),
+                                marks.stream().filter(m -> m.y() != ys[top] || m.x() != xs[top]).toList(),
+                                "Pareto frontier without its costliest point"))
+                        .append("</figure>\n");
+            }
+        }
+        b.append("<details><summary>Values</summary>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th>point</th>"
                 + "<th class=\"num\">expected risk (risk-tonnes)</th><th class=\"num\">cost (USD)</th></tr></thead><tbody>\n");
-        for (ParetoPoint p : sorted) {
-            b.append("<tr><td>").append(esc(p.label() == null ? "" : p.label())).append("</td><td class=\"num\">")
+        for (int i = 0; i < sorted.size(); i++) {
+            ParetoPoint p = sorted.get(i);
+            b.append("<tr><td>").append(esc(labels[i] == null ? "" : labels[i])).append("</td><td class=\"num\">")
                     .append(esc(Markup.number(p.risk()))).append("</td><td class=\"num\">")
                     .append(esc(Markup.moneyFull(p.cost()))).append("</td></tr>\n");
         }
-        b.append("</tbody></table></details>\n");
+        b.append("</tbody></table></div></details>\n");
         add("Pareto frontier: cost and risk", b.toString());
         return this;
+    }
+
+    private static String frontier(double[] xs, double[] ys, String[] labels, List<Charts.Mark> marks, String aria) {
+        return Charts.xy(List.of(new Charts.Series("frontier", OPERATE, xs, ys, null, labels, true, 2)),
+                new Charts.Axis("expected risk (risk-tonnes)", false).fitted(), new Charts.Axis("cost (USD)", true).fitted(),
+                aria, false, marks);
     }
 
     /** Adds a stress table: for each country, the cost increase and the shortfall when it is cut off. */
@@ -235,7 +364,7 @@ public final class HtmlReport {
         StringBuilder b = new StringBuilder();
         b.append("<p class=\"note\">What each stress costs on top of the plan (expected, discounted USD) and how "
                 + "many tonnes of demand then go unmet. Bars are relative to the largest value in each column.</p>\n");
-        b.append("<table class=\"data stress\"><thead><tr><th>country</th><th>cost increase (USD)</th>"
+        b.append("<div class=\"scroll\"><table class=\"data stress\"><thead><tr><th>country</th><th>cost increase (USD)</th>"
                 + "<th>shortfall (t)</th></tr></thead><tbody>\n");
         for (StressRow r : list) {
             b.append("<tr><td class=\"name\">").append(esc(r.country())).append("</td>");
@@ -248,32 +377,29 @@ public final class HtmlReport {
         if (list.isEmpty()) {
             b.append("<tr><td colspan=\"3\" class=\"note\">No rows.</td></tr>\n");
         }
-        b.append("</tbody></table>\n");
+        b.append("</tbody></table></div>\n");
         add("Stress test by country", b.toString());
         return this;
     }
 
-    /** Adds any {@link Table} as an HTML table under its title. */
+    /** Adds any {@link Table} as an HTML table under its title, numbers rounded per column as in text output. */
     public HtmlReport addTable(Table table) {
-        StringBuilder b = new StringBuilder("<table class=\"data\"><thead><tr>");
-        List<Object[]> rows = table.rows();
-        for (int c = 0; c < table.columns().size(); c++) {
-            boolean numeric = !rows.isEmpty() && rows.get(0)[c] instanceof Number;
-            b.append(numeric ? "<th class=\"num\">" : "<th>").append(esc(table.columns().get(c))).append("</th>");
+        StringBuilder b = new StringBuilder("<div class=\"scroll\"><table class=\"data\"><thead><tr>");
+        int n = table.columns().size();
+        boolean[] numeric = new boolean[n];
+        for (int c = 0; c < n; c++) {
+            numeric[c] = table.numeric(c);
+            b.append(numeric[c] ? "<th class=\"num\">" : "<th>").append(esc(table.columns().get(c))).append("</th>");
         }
         b.append("</tr></thead><tbody>\n");
-        for (Object[] row : rows) {
+        for (String[] row : table.texts()) {
             b.append("<tr>");
-            for (Object cell : row) {
-                if (cell instanceof Number num) {
-                    b.append("<td class=\"num\">").append(esc(Markup.number(num.doubleValue()))).append("</td>");
-                } else {
-                    b.append("<td>").append(esc(cell == null ? "" : cell.toString())).append("</td>");
-                }
+            for (int c = 0; c < n; c++) {
+                b.append(numeric[c] ? "<td class=\"num\">" : "<td>").append(esc(row[c])).append("</td>");
             }
             b.append("</tr>\n");
         }
-        b.append("</tbody></table>\n");
+        b.append("</tbody></table></div>\n");
         add(table.title() == null || table.title().isBlank() ? "Table" : table.title(), b.toString());
         return this;
     }
@@ -374,37 +500,137 @@ public final class HtmlReport {
         b.append("</div>\n");
     }
 
+    /**
+     * Sankey views a plan's flows may have at most: scenario (with the expectation) × element
+     * (with all) × year (with all). Beyond it, single years are drawn for the expected flows
+     * only, each scenario for all years (every view is a whole diagram in the page).
+     */
+    static final int MAX_FLOW_VIEWS = 100;
+
     private String flows(Instance instance, Plan plan) {
-        StringBuilder b = new StringBuilder();
-        b.append("<p class=\"note\">Tonnes summed over ").append(instance.horizon().start()).append("\u2013")
-                .append(instance.horizon().last()).append(". Left: concentrate from mines to refineries in t REO; "
-                        + "right: separated oxide from refineries to buyers in t (all elements together). Each stage "
-                        + "has its own scale; within a stage, link widths are proportional to tonnes. Nodes are "
-                        + "coloured by country.</p>\n");
-        String group = id();
-        int variants = plan.scenarios().size() > 1 ? plan.scenarios().size() + 1 : 1;
-        List<SankeyChart.Result> results = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        if (variants > 1) {
-            results.add(SankeyChart.render(instance, plan, -1, group + "-e"));
-            names.add("Expected");
+        Map<String, String> colours = Markup.countryColours(instance);
+        List<SankeyChart.View> scenarios = new ArrayList<>();
+        List<String> scenarioNames = new ArrayList<>();
+        if (plan.scenarios().size() > 1) {
+            scenarios.add(SankeyChart.View.all(-1));
+            scenarioNames.add("Expected");
         }
         for (int s = 0; s < plan.scenarios().size(); s++) {
-            results.add(SankeyChart.render(instance, plan, s, group + "-" + s));
             Plan.ScenarioPlan sp = plan.scenarios().get(s);
-            names.add(sp.id() + " (p = " + Markup.number(sp.probability()) + ")");
+            scenarios.add(SankeyChart.View.all(s));
+            scenarioNames.add(sp.id() + " (p = " + Markup.number(sp.probability()) + ")");
         }
+        List<String> elements = new ArrayList<>();
+        elements.add(null);
+        List<String> moved = movedElements(plan);
+        instance.elements().stream().map(e -> e.id()).filter(moved::contains).forEach(elements::add);
+        List<Integer> years = new ArrayList<>();
+        years.add(null);
+        for (int y = instance.horizon().start(); y <= instance.horizon().last(); y++) {
+            years.add(y);
+        }
+        if (elements.size() == 2) {
+            elements.remove(1); // one element: "all" is that element
+        }
+        if (years.size() == 2) {
+            years.remove(1);
+        }
+        boolean everyYearEverywhere = scenarios.size() * elements.size() * years.size() <= MAX_FLOW_VIEWS;
+
+        StringBuilder b = new StringBuilder();
+        b.append("<p class=\"note\">Choose ").append(scenarios.size() > 1 ? "a scenario or the expectation, " : "")
+                .append(elements.size() > 1 ? "an element " : "").append(elements.size() > 1 ? "and " : "")
+                .append("a year or all of ").append(instance.horizon().start()).append("\u2013")
+                .append(instance.horizon().last()).append(". Left: concentrate from mines to refineries in t REO (for "
+                        + "one element: the tonnes of it the concentrate holds); right: separated oxide from refineries "
+                        + "to buyers in t. Oxide sold as surplus is drawn apart, under the diagram. Each stage of each "
+                        + "view has its own scale; within a stage, link widths are proportional to tonnes. Nodes are "
+                        + "coloured by country and carry its code.</p>\n");
+        if (!everyYearEverywhere) {
+            b.append("<p class=\"note\">Single years are drawn for the expected flows; a scenario is drawn for all "
+                    + "years together (").append(scenarios.size() * elements.size() * years.size())
+                    .append(" views would make the page too large).</p>\n");
+        }
+        String group = id();
         TreeSet<String> legendCountries = new TreeSet<>(Comparator.comparingInt(
                 (String c) -> indexOfCountry(instance, c)).thenComparing(Comparator.naturalOrder()));
+        List<int[]> keys = new ArrayList<>();
         List<String> panels = new ArrayList<>();
-        for (int v = 0; v < variants; v++) {
-            SankeyChart.Result r = results.get(v);
-            legendCountries.addAll(r.countries());
-            StringBuilder panel = new StringBuilder();
-            panel.append("<p class=\"totals\">").append(esc(v == 0 && variants > 1
-                    ? "Expected over the scenarios (weighted by probability): " : "Scenario " + names.get(v) + ": "))
-                    .append("<b>").append(esc(Markup.tonnes(r.concentrate()))).append(" t REO</b> of concentrate, <b>")
-                    .append(esc(Markup.tonnes(r.delivered()))).append(" t</b> of oxide delivered");
+        for (int a = 0; a < scenarios.size(); a++) {
+            for (int e = 0; e < elements.size(); e++) {
+                for (int y = 0; y < years.size(); y++) {
+                    boolean anyYear = !everyYearEverywhere && scenarios.get(a).scenario() >= 0;
+                    if (anyYear && y > 0) {
+                        continue;
+                    }
+                    SankeyChart.View view = new SankeyChart.View(scenarios.get(a).scenario(), elements.get(e),
+                            years.get(y));
+                    SankeyChart.Result r = SankeyChart.render(instance, plan, view, colours,
+                            group + "-" + a + "-" + e + "-" + y);
+                    legendCountries.addAll(r.countries());
+                    String caption = (view.scenario() < 0 ? "Expected over the scenarios (weighted by probability)"
+                            : "Scenario " + scenarioNames.get(a)) + (view.element() == null ? "" : ", " + view.element())
+                            + (view.year() == null ? (anyYear ? ", all years (single years: see Expected)" : "")
+                            : ", " + view.year());
+                    keys.add(new int[] {a, e, anyYear ? -1 : y});
+                    panels.add(flowPanel(r, view, caption));
+                }
+            }
+        }
+        List<String> elementNames = elements.stream().map(e -> e == null ? "all elements" : e).toList();
+        List<String> yearNames = years.stream().map(y -> y == null ? "all years" : y.toString()).toList();
+        b.append(picker(group, List.of("Scenario", "Element", "Year"),
+                List.of(scenarioNames, elementNames, yearNames), keys, panels));
+        if (!everyYearEverywhere) {
+            // the year buttons do nothing while a scenario is chosen: grey them out
+            for (int a = 1; a < scenarios.size(); a++) {
+                pickerRules.add(".picker > input.p0o" + a + ":checked ~ input.p2 + label{opacity:.4}");
+            }
+        }
+        b.append("<ul class=\"legend\">");
+        Map<String, Country> byId = new HashMap<>();
+        for (Country c : instance.countries()) {
+            byId.put(c.id(), c);
+        }
+        for (String c : legendCountries) {
+            Country country = byId.get(c);
+            b.append("<li><span class=\"sw\" style=\"background:").append(colours.getOrDefault(c, Markup.UNKNOWN))
+                    .append("\"></span><b>").append(esc(c)).append("</b>");
+            if (country != null && country.name() != null && !country.name().isBlank()
+                    && !country.name().equals(c)) {
+                b.append(' ').append(esc(country.name()));
+            }
+            b.append("</li>");
+        }
+        b.append("<li><span class=\"sw surplus\"></span>surplus sales (under the diagram)</li>");
+        b.append("<li><span class=\"sw hatch\"></span>unmet demand (shortfall)</li></ul>\n");
+        return b.toString();
+    }
+
+    /** Elements delivered, sold or short in some scenario of the plan. */
+    private static List<String> movedElements(Plan plan) {
+        List<String> out = new ArrayList<>();
+        for (Plan.ScenarioPlan s : plan.scenarios()) {
+            s.deliveries().forEach(d -> out.add(d.element()));
+            s.surplus().forEach(q -> out.add(q.element()));
+            s.shortfalls().forEach(q -> out.add(q.element()));
+        }
+        return out.stream().distinct().toList();
+    }
+
+    /** One view of the flows: its totals, the diagram, the facilities without flow, and its links as a table. */
+    private static String flowPanel(SankeyChart.Result r, SankeyChart.View view, String caption) {
+        String of = view.element() == null ? "" : view.element() + " ";
+        StringBuilder panel = new StringBuilder();
+        panel.append("<p class=\"totals\">").append(esc(caption)).append(": ");
+        if (r.empty()) {
+            panel.append("no flows.</p>\n");
+        } else {
+            panel.append("<b>").append(esc(Markup.tonnes(r.concentrate())))
+                    .append(view.element() == null ? " t REO</b> of concentrate, <b>"
+                            : " t</b> of " + esc(view.element()) + " in concentrate, <b>")
+                    .append(esc(Markup.tonnes(r.delivered()))).append(" t</b> of ").append(esc(of))
+                    .append("oxide delivered");
             if (r.surplus()) {
                 panel.append(", <b>").append(esc(Markup.tonnes(r.surplusTonnes()))).append(" t</b> sold as surplus");
             }
@@ -412,53 +638,79 @@ public final class HtmlReport {
                 panel.append(", <b class=\"short\">").append(esc(Markup.tonnes(r.shortfallTonnes())))
                         .append(" t</b> of demand unmet");
             }
-            panel.append(".</p>\n<figure>").append(r.svg()).append("</figure>\n");
-            if (!r.idleMines().isEmpty() || !r.idleRefineries().isEmpty()) {
-                panel.append("<p class=\"idle\">Without flow: ");
-                if (!r.idleMines().isEmpty()) {
-                    panel.append(r.idleMines().size()).append(r.idleMines().size() == 1 ? " mine (" : " mines (")
-                            .append(esc(String.join(", ", r.idleMines()))).append(')');
-                }
-                if (!r.idleRefineries().isEmpty()) {
-                    panel.append(r.idleMines().isEmpty() ? "" : "; ").append(r.idleRefineries().size())
-                            .append(r.idleRefineries().size() == 1 ? " refinery (" : " refineries (")
-                            .append(esc(String.join(", ", r.idleRefineries()))).append(')');
-                }
-                panel.append(".</p>\n");
+            panel.append(".</p>\n");
+        }
+        panel.append("<figure>").append(r.svg()).append("</figure>\n");
+        if (!r.idleMines().isEmpty() || !r.idleRefineries().isEmpty()) {
+            panel.append("<p class=\"idle\">Without flow: ");
+            if (!r.idleMines().isEmpty()) {
+                panel.append(r.idleMines().size()).append(r.idleMines().size() == 1 ? " mine (" : " mines (")
+                        .append(esc(String.join(", ", r.idleMines()))).append(')');
             }
-            panel.append("<details><summary>Values</summary>\n<table class=\"data\"><thead><tr><th>stage</th><th>from</th>"
-                    + "<th>to</th><th class=\"num\">tonnes</th><th>by element</th></tr></thead><tbody>\n");
+            if (!r.idleRefineries().isEmpty()) {
+                panel.append(r.idleMines().isEmpty() ? "" : "; ").append(r.idleRefineries().size())
+                        .append(r.idleRefineries().size() == 1 ? " refinery (" : " refineries (")
+                        .append(esc(String.join(", ", r.idleRefineries()))).append(')');
+            }
+            panel.append(".</p>\n");
+        }
+        if (view.year() != null) {
+            // a table per single year would double the page: the plan file lists every flow by year
+            panel.append("<p class=\"idle\">Hover over a link or node for its tonnes; the plan file lists every "
+                    + "flow by year.</p>\n");
+        } else if (!r.rows().isEmpty()) {
+            panel.append("<details><summary>Values</summary>\n<div class=\"scroll\"><table class=\"data\"><thead><tr>"
+                    + "<th>stage</th><th>from</th><th>to</th><th class=\"num\">tonnes</th><th>by element</th></tr>"
+                    + "</thead><tbody>\n");
             for (SankeyChart.Row row : r.rows()) {
                 panel.append("<tr><td>").append(esc(row.stage())).append("</td><td>").append(esc(row.from()))
                         .append("</td><td>").append(esc(row.to())).append("</td><td class=\"num\">")
                         .append(esc(Markup.tonnes(row.tonnes()))).append("</td><td>").append(esc(row.detail()))
                         .append("</td></tr>\n");
             }
-            panel.append("</tbody></table></details>\n");
-            panels.add(panel.toString());
+            panel.append("</tbody></table></div></details>\n");
         }
-        b.append(tabs(group, names, panels));
-        b.append("<ul class=\"legend\">");
-        Map<String, Country> byId = new HashMap<>();
-        for (Country c : instance.countries()) {
-            byId.put(c.id(), c);
-        }
-        for (String c : legendCountries) {
-            int i = indexOfCountry(instance, c);
-            String colour = i < instance.countries().size() ? Markup.PALETTE.get(i % Markup.PALETTE.size())
-                    : Markup.UNKNOWN;
-            Country country = byId.get(c);
-            b.append("<li><span class=\"sw\" style=\"background:").append(colour).append("\"></span><b>").append(esc(c))
-                    .append("</b>");
-            if (country != null && country.name() != null && !country.name().isBlank()
-                    && !country.name().equals(c)) {
-                b.append(' ').append(esc(country.name()));
+        return panel.toString();
+    }
+
+    /**
+     * Panels chosen by several independent selectors, without a script: one group of radio
+     * buttons per selector (a group of one option is left out), then every panel, each shown by a
+     * CSS rule when its options are the checked ones. {@code keys} give each panel's option per
+     * group, -1 for a panel that stands for any option of that group.
+     */
+    private String picker(String group, List<String> titles, List<List<String>> options, List<int[]> keys,
+                          List<String> panels) {
+        StringBuilder b = new StringBuilder("<div class=\"picker\">\n");
+        for (int g = 0; g < titles.size(); g++) {
+            if (options.get(g).size() < 2) {
+                continue;
             }
-            b.append("</li>");
+            b.append("<span class=\"pkh\">").append(esc(titles.get(g))).append("</span>");
+            for (int o = 0; o < options.get(g).size(); o++) {
+                String id = group + "-p" + g + "o" + o;
+                b.append("<input type=\"radio\" name=\"").append(group).append("-p").append(g).append("\" id=\"")
+                        .append(id).append("\" class=\"p").append(g).append(" p").append(g).append('o').append(o)
+                        .append('"')
+                        .append(o == 0 ? " checked=\"checked\"" : "").append("/><label for=\"").append(id)
+                        .append("\">").append(esc(options.get(g).get(o))).append("</label>");
+            }
+            b.append("<br/>\n");
         }
-        b.append("<li><span class=\"sw surplus\"></span>surplus sales</li>");
-        b.append("<li><span class=\"sw hatch\"></span>unmet demand (shortfall)</li></ul>\n");
-        return b.toString();
+        for (int p = 0; p < panels.size(); p++) {
+            int[] key = keys.get(p);
+            StringBuilder name = new StringBuilder("v");
+            StringBuilder rule = new StringBuilder(".picker > ");
+            for (int g = 0; g < key.length; g++) {
+                name.append(g == 0 ? "" : "-").append(key[g] < 0 ? "x" : Integer.toString(key[g]));
+                if (key[g] >= 0 && options.get(g).size() > 1) {
+                    rule.append("input.p").append(g).append('o').append(key[g]).append(":checked ~ ");
+                }
+            }
+            pickerRules.add(rule + "div." + name + "{display:block}");
+            b.append("<div class=\"panel ").append(name).append("\">\n").append(panels.get(p)).append("</div>\n");
+        }
+        return b.append("</div>\n").toString();
     }
 
     /**
@@ -507,7 +759,7 @@ public final class HtmlReport {
             String heading = "Contracts: " + heldCount + " held, " + (instance.contracts().size() - heldCount) + " not held";
             boolean many = instance.contracts().size() > 12;
             b.append(many ? "<details><summary>" + esc(heading) + "</summary>\n" : "<h3>" + esc(heading) + "</h3>\n");
-            b.append("<table class=\"data\"><thead><tr><th>contract</th><th>facility</th>"
+            b.append("<div class=\"scroll\"><table class=\"data\"><thead><tr><th>contract</th><th>facility</th>"
                     + "<th>decision</th><th class=\"num\">min t/yr</th><th class=\"num\">price USD/t</th>"
                     + "</tr></thead><tbody>\n");
             for (int k = 0; k < instance.contracts().size(); k++) {
@@ -520,7 +772,7 @@ public final class HtmlReport {
                         .append(esc(decision)).append("</td><td class=\"num\">").append(esc(Markup.tonnes(c.minPerYear())))
                         .append("</td><td class=\"num\">").append(esc(price(c))).append("</td></tr>\n");
             }
-            b.append("</tbody></table>\n").append(many ? "</details>\n" : "");
+            b.append("</tbody></table></div>\n").append(many ? "</details>\n" : "");
         }
         return b.toString();
     }
@@ -549,9 +801,9 @@ public final class HtmlReport {
         }
         b.append("<h3>Builds late in some scenarios</h3>\n<p class=\"note\">Dashed lines on the timeline: the year "
                 + "a build comes online in a scenario that delays it. Capex and fixed opex follow the planned year; "
-                + "the capacity comes with the delay.</p>\n<table class=\"data\"><thead><tr><th>build</th>"
+                + "the capacity comes with the delay.</p>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th>build</th>"
                 + "<th class=\"num\">planned online</th><th class=\"num\">online</th><th>in scenarios</th>"
-                + "</tr></thead><tbody>\n").append(rows).append("</tbody></table>\n");
+                + "</tr></thead><tbody>\n").append(rows).append("</tbody></table></div>\n");
     }
 
     /** Colour of the capacity line of the stock chart, apart from the scenarios' colours. */
@@ -596,7 +848,7 @@ public final class HtmlReport {
                     .append(" t</b> released over the horizon.</p>\n<figure>")
                     .append(Charts.xy(series, Charts.Axis.years("year"), new Charts.Axis("stock at year end (t)", false),
                             "Stock levels of " + p.id(), true))
-                    .append("</figure>\n<details><summary>Values</summary>\n<table class=\"data\"><thead><tr>"
+                    .append("</figure>\n<details><summary>Values</summary>\n<div class=\"scroll\"><table class=\"data\"><thead><tr>"
                             + "<th>year</th>");
             for (Plan.ScenarioPlan sp : plan.scenarios()) {
                 panel.append("<th class=\"num\">").append(esc(sp.id())).append(" (t)</th>");
@@ -612,7 +864,7 @@ public final class HtmlReport {
                 }
                 panel.append("</tr>\n");
             }
-            panel.append("</tbody></table></details>\n");
+            panel.append("</tbody></table></div></details>\n");
             names.add(p.id());
             panels.add(panel.toString());
         }
@@ -639,7 +891,7 @@ public final class HtmlReport {
         double objective = plan.objective() != null ? plan.objective() : c.net() + riskCost;
         List<Charts.Bar> bars = new ArrayList<>();
         StringBuilder table = new StringBuilder();
-        table.append("<details><summary>Values</summary>\n<table class=\"data\"><thead><tr><th>part</th>"
+        table.append("<details><summary>Values</summary>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th>part</th>"
                 + "<th class=\"num\">USD</th><th class=\"num\">share of objective</th></tr></thead><tbody>\n");
         for (Map.Entry<String, Double> e : parts.entrySet()) {
             double v = e.getValue();
@@ -656,7 +908,7 @@ public final class HtmlReport {
         bars.add(new Charts.Bar("objective", objective, TOTAL, "objective: " + Markup.moneyFull(objective) + " USD",
                 true));
         table.append("<tr class=\"total\"><td>objective</td><td class=\"num\">").append(esc(Markup.moneyFull(objective)))
-                .append("</td><td class=\"num\">100.0 %</td></tr>\n</tbody></table></details>\n");
+                .append("</td><td class=\"num\">100.0 %</td></tr>\n</tbody></table></div></details>\n");
         StringBuilder b = new StringBuilder();
         b.append("<p class=\"note\">Expected over the scenarios, discounted to ").append(instance.horizon().start())
                 .append(", in USD. The parts add up to the objective; surplus revenue lowers it. Parts that are zero "
@@ -676,6 +928,43 @@ public final class HtmlReport {
                 .append(REVENUE).append("\"></span>revenue</li><li><span class=\"sw\" style=\"background:")
                 .append(RISK).append("\"></span>priced risk</li></ul>\n");
         b.append(table);
+        return b.toString();
+    }
+
+    /** Where the expected risk-tonnes sit: a row per country, its risk-tonnes drawn as a bar. */
+    private static String riskByCountry(Instance instance, List<RiskByCountry.Row> rows) {
+        Map<String, Country> byId = new HashMap<>();
+        for (Country c : instance.countries()) {
+            byId.put(c.id(), c);
+        }
+        double total = rows.stream().mapToDouble(RiskByCountry.Row::riskTonnes).sum();
+        double largest = rows.stream().mapToDouble(RiskByCountry.Row::riskTonnes).max().orElse(0);
+        StringBuilder b = new StringBuilder();
+        b.append("<p class=\"note\">Expected over the scenarios and summed over ").append(instance.horizon().start())
+                .append("\u2013").append(instance.horizon().last()).append(": each tonne of concentrate counts at the "
+                        + "risk score of the country where it is mined and again at that of the country where it is "
+                        + "refined, so the countries add up to the plan's ").append(esc(Markup.tonnes(total)))
+                .append(" expected risk-tonnes").append(instance.riskWeight() > 0 ? ", priced at "
+                        + esc(Markup.number(instance.riskWeight())) + " USD each" : "").append(".</p>\n");
+        b.append("<div class=\"scroll\"><table class=\"data risk\"><thead><tr><th>country</th>"
+                + "<th class=\"num\">risk score</th><th class=\"num\">mined (t REO)</th>"
+                + "<th class=\"num\">refined (t REO)</th><th>risk-tonnes</th><th class=\"num\">share</th>"
+                + "</tr></thead><tbody>\n");
+        for (RiskByCountry.Row r : rows) {
+            Country country = byId.get(r.country());
+            String name = country == null || country.name() == null || country.name().isBlank()
+                    || country.name().equals(r.country()) ? "" : " " + country.name();
+            b.append("<tr><td class=\"name\"><b>").append(esc(r.country())).append("</b>").append(esc(name))
+                    .append("</td><td class=\"num\">").append(esc(Markup.number(r.score()))).append("</td><td class=\"num\">")
+                    .append(esc(Markup.tonnes(r.mined()))).append("</td><td class=\"num\">")
+                    .append(esc(Markup.tonnes(r.refined()))).append("</td>");
+            barCell(b, r.riskTonnes(), largest, Markup.tonnes(r.riskTonnes()), r.country() + ": "
+                    + Markup.number(r.score()) + " \u00D7 (" + Markup.tonnes(r.mined()) + " + "
+                    + Markup.tonnes(r.refined()) + ") t = " + Markup.tonnes(r.riskTonnes()) + " risk-tonnes", RISK);
+            b.append("<td class=\"num\">").append(total > 0 ? esc(String.format(Locale.ROOT, "%.1f %%",
+                    100 * r.riskTonnes() / total)) : "-").append("</td></tr>\n");
+        }
+        b.append("</tbody></table></div>\n");
         return b.toString();
     }
 
@@ -728,7 +1017,9 @@ public final class HtmlReport {
                     .append(")");
             tabs.append(k < maxTabs ? ",\n" : "{display:block}\n");
         }
-        return CSS + tabs;
+        StringBuilder rules = new StringBuilder();
+        pickerRules.forEach(r -> rules.append(r).append('\n'));
+        return CSS + tabs + rules;
     }
 
     private static final String CSS = """
@@ -772,6 +1063,7 @@ public final class HtmlReport {
             svg text{fill:#1d2430;font-size:12.5px}
             svg .nn{font-weight:600}
             svg .nv{fill:#4f5866}
+            svg .nc{fill:#5b6472;font-size:11px;letter-spacing:.04em}
             svg .ns{fill:#b33a12;font-weight:600}
             svg .strong{font-weight:700}
             svg .colhead{font-size:15px;font-weight:700}
@@ -791,6 +1083,7 @@ public final class HtmlReport {
             svg .band{fill-opacity:.22;stroke:none}
             svg .line{fill:none;stroke-linejoin:round;stroke-linecap:round}
             svg .pt{stroke:#fff;stroke-width:1.5}
+            svg .mark{fill:none;stroke-width:2.5}
             svg .ptlabel{font-size:12px;fill:#1d2430}
             svg .serieslabel{font-size:12px;font-weight:600}
             svg .barlabel{font-size:12px;font-weight:600}
@@ -804,7 +1097,8 @@ public final class HtmlReport {
             .sw.hatch{background:repeating-linear-gradient(45deg,#D55E00 0 2px,#fff 2px 5px);border-color:#D55E00}
             details{margin:10px 0 0}
             summary{cursor:pointer;color:var(--accent);font-size:14px;font-weight:600}
-            table.data{border-collapse:collapse;margin:8px 0;font-size:13.5px;font-variant-numeric:tabular-nums}
+            .scroll{overflow-x:auto;max-width:100%;margin:8px 0}
+            table.data{border-collapse:collapse;margin:0;font-size:13.5px;font-variant-numeric:tabular-nums}
             table.data th,table.data td{padding:4px 12px 4px 0;border-bottom:1px solid #eceff3;text-align:left;vertical-align:middle}
             table.data th{font-weight:650;color:#3b4452;border-bottom:2px solid var(--line)}
             table.data .num{text-align:right;padding-left:12px}
@@ -813,10 +1107,18 @@ public final class HtmlReport {
             td.nothold{color:var(--muted)}
             table.stress{width:100%;max-width:900px}
             table.stress td.name{font-weight:600;white-space:nowrap;width:14%}
+            table.risk{width:100%;max-width:1000px}
+            table.risk td.name{white-space:nowrap}
             td.barcell{position:relative;width:43%;padding:5px 8px}
             td.barcell .bar{display:block;position:absolute;left:0;top:5px;bottom:5px;border-radius:3px;opacity:.3}
             td.barcell .bv{position:relative;padding-left:8px;font-weight:600}
-            .tabs > input{position:absolute;opacity:0;width:1px;height:1px;margin:0}
+            .tabs > input,.picker > input{position:absolute;opacity:0;width:1px;height:1px;margin:0}
+            .picker > .pkh{display:inline-block;min-width:76px;color:var(--muted);font-size:13px;font-weight:600}
+            .picker > label{display:inline-block;padding:2px 10px;margin:0 4px 8px 0;border:1px solid #c5ccd5;border-radius:999px;cursor:pointer;font-size:13.5px;background:#fff;user-select:none}
+            .picker > label:hover{border-color:var(--accent)}
+            .picker > input:checked + label{background:#1d2430;border-color:#1d2430;color:#fff}
+            .picker > input:focus-visible + label{outline:2px solid var(--accent);outline-offset:2px}
+            .picker > div.panel{display:none}
             .tabs > label{display:inline-block;padding:4px 13px;margin:0 6px 10px 0;border:1px solid #c5ccd5;border-radius:999px;cursor:pointer;font-size:14px;background:#fff;user-select:none}
             .tabs > label:hover{border-color:var(--accent)}
             .tabs > input:checked + label{background:#1d2430;border-color:#1d2430;color:#fff}

@@ -1,8 +1,15 @@
 package org.lodestone.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.lodestone.domain.Country;
+import org.lodestone.domain.Instance;
 
 /**
  * Escaping, number formatting and colours shared by {@link HtmlReport} and its charts. Every
@@ -12,12 +19,34 @@ final class Markup {
     private Markup() {}
 
     /**
-     * Colour-blind-friendly colours for countries: Okabe &amp; Ito's eight (black replaced by a
-     * grey that links can be drawn in), then Paul Tol's "muted" scheme; cycled beyond 16.
+     * Colours for countries and scenarios, most distinct first: Okabe &amp; Ito's colour-blind-safe
+     * six, then Paul Tol's indigo, olive, wine and green, d3's brown, Okabe &amp; Ito's yellow and
+     * four more. Any two differ by at least 12.7 in CIEDE2000 (the first twelve by 16), so
+     * sixteen countries side by side stay apart; colour-blind readers can tell the first six,
+     * and labels name the rest.
      */
     static final List<String> PALETTE = List.of(
-            "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#7F7F7F",
-            "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255");
+            "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#332288", "#999933",
+            "#882255", "#8C564B", "#117733", "#F0E442", "#AA4499", "#66A61E", "#EE6677", "#17BECF");
+
+    /**
+     * A colour per country that has a mine, refinery or buyer, in the instance's order of
+     * countries: the same in every diagram of a report, and the palette spent only on countries
+     * that can appear. Countries beyond the palette's sixteen reuse its colours.
+     */
+    static Map<String, String> countryColours(Instance instance) {
+        Set<String> used = new HashSet<>();
+        instance.mines().forEach(m -> used.add(m.country()));
+        instance.refineries().forEach(r -> used.add(r.country()));
+        instance.buyers().forEach(b -> used.add(b.country()));
+        Map<String, String> colours = new LinkedHashMap<>();
+        for (Country c : instance.countries()) {
+            if (used.contains(c.id())) {
+                colours.put(c.id(), PALETTE.get(colours.size() % PALETTE.size()));
+            }
+        }
+        return colours;
+    }
 
     /** Colour of things whose country is not known. */
     static final String UNKNOWN = "#BBBBBB";

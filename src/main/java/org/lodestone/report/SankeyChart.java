@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.lodestone.domain.Buyer;
-import org.lodestone.domain.Country;
 import org.lodestone.domain.Element;
 import org.lodestone.domain.Instance;
 import org.lodestone.domain.Mine;
@@ -23,12 +22,14 @@ import org.lodestone.domain.Refinery;
 import org.lodestone.plan.Plan;
 
 /**
- * The Sankey diagram of one scenario (or the probability-weighted expectation) of a plan,
- * summed over the years: mines → refineries in tonnes of REO in concentrate, refineries →
- * buyers in tonnes of oxide (all elements). The two stages have different units, so each has
- * its own scale: within a stage, link widths are proportional to tonnes. Refinery output sold
- * as surplus flows to a grey "surplus sales" node; a buyer's unmet demand is a hatched part
- * of its node.
+ * The Sankey diagram of one view of a plan: a scenario (or the probability-weighted
+ * expectation), all elements or one, all years summed or one. Mines → refineries in tonnes of
+ * REO in concentrate (of one element: the tonnes of it the concentrate holds, by the mine's
+ * basket), refineries → buyers in tonnes of oxide. The two stages have different units, so each
+ * has its own scale: within a stage, link widths are proportional to tonnes. Oxide sold as
+ * surplus is drawn apart, as bars under the diagram on a scale of their own, so that buyers
+ * fill the buyer column however much is sold off; a buyer's unmet demand is a hatched part of
+ * its node.
  */
 final class SankeyChart {
     static final double WIDTH = 1100;
@@ -40,15 +41,34 @@ final class SankeyChart {
     private static final double X_MINE = 205;
     private static final double X_REFINERY = 525;
     private static final double X_BUYER = 830;
-    private static final String SINK = "\u0000surplus";
-    private static final String SINK_COLOUR = "#A0A0A0";
+    private static final String SURPLUS_COLOUR = "#A0A0A0";
+    /** Refineries with a surplus bar of their own; the others share one. */
+    static final int SURPLUS_BARS = 12;
+    private static final double SURPLUS_ROW = 20;
+
+    /**
+     * What one diagram shows.
+     *
+     * @param scenario index into the plan's scenarios, or -1 for the expectation over them
+     * @param element an element id, or null for all elements
+     * @param year a year of the horizon, or null for all years summed
+     */
+    record View(int scenario, String element, Integer year) {
+        static View all(int scenario) {
+            return new View(scenario, null, null);
+        }
+    }
 
     /** What the diagram shows besides the picture: for legends and the table under it. */
     record Result(String svg, List<String> countries, boolean shortfall, boolean surplus, double concentrate,
                   double delivered, double surplusTonnes, double shortfallTonnes, List<Row> rows,
-                  List<String> idleMines, List<String> idleRefineries) {}
+                  List<String> idleMines, List<String> idleRefineries) {
+        boolean empty() {
+            return concentrate == 0 && delivered == 0 && surplusTonnes == 0 && shortfallTonnes == 0;
+        }
+    }
 
-    /** One link for the table under the diagram. */
+    /** One link (or surplus sale) for the table under the diagram. */
     record Row(String stage, String from, String to, double tonnes, String detail) {}
 
     private static final class Node {
@@ -58,6 +78,7 @@ final class SankeyChart {
         final int rank; // instance order, for stable ties
         double in;
         double out;
+        double surplus;
         double shortfall;
         double order;
         double y;
@@ -72,10 +93,6 @@ final class SankeyChart {
             this.rank = rank;
         }
 
-        boolean sink() {
-            return SINK.equals(id);
-        }
-
         double centre() {
             return y + h / 2;
         }
@@ -86,16 +103,18 @@ final class SankeyChart {
     private SankeyChart() {}
 
     /**
-     * @param scenario index into the plan's scenarios, or -1 for the expectation over them
+     * @param colours colour of each country (others: {@link Markup#UNKNOWN})
      * @param prefix unique prefix for ids inside this SVG (patterns)
      */
-    static Result render(Instance instance, Plan plan, int scenario, String prefix) {
+    static Result render(Instance instance, Plan plan, View view, Map<String, String> colours, String prefix) {
         Map<String, String> countryOf = new HashMap<>();
         Map<String, Integer> rankOf = new HashMap<>();
+        Map<String, Double> share = new HashMap<>();
         for (int i = 0; i < instance.mines().size(); i++) {
             Mine m = instance.mines().get(i);
             countryOf.put("m:" + m.id(), m.country());
             rankOf.put("m:" + m.id(), i);
+            share.put(m.id(), view.element() == null ? 1 : m.share(view.element()));
         }
         for (int i = 0; i < instance.refineries().size(); i++) {
             Refinery r = instance.refineries().get(i);
@@ -108,17 +127,15 @@ final class SankeyChart {
             rankOf.put("b:" + b.id(), i);
         }
         Map<String, Integer> countryRank = new HashMap<>();
-        Map<String, String> colour = new HashMap<>();
         for (int i = 0; i < instance.countries().size(); i++) {
-            Country c = instance.countries().get(i);
-            countryRank.put(c.id(), i);
-            colour.put(c.id(), Markup.PALETTE.get(i % Markup.PALETTE.size()));
+            countryRank.put(instance.countries().get(i).id(), i);
         }
         Map<String, Integer> elementRank = new HashMap<>();
         for (int i = 0; i < instance.elements().size(); i++) {
             Element e = instance.elements().get(i);
             elementRank.put(e.id(), i);
         }
+        Units units = new Units(view.element());
 
         // gather, in plan order (deterministic), weighted by probability for the expectation
         Map<String, Node> mines = new LinkedHashMap<>();
@@ -126,6 +143,8 @@ final class SankeyChart {
         Map<String, Node> buyers = new LinkedHashMap<>();
         Map<List<String>, Double> stage1 = new LinkedHashMap<>();
         Map<List<String>, Map<String, Double>> stage2 = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> surplusOf = new LinkedHashMap<>();
+        int scenario = view.scenario();
         List<Plan.ScenarioPlan> chosen = scenario < 0 ? plan.scenarios() : List.of(plan.scenarios().get(scenario));
         for (Plan.ScenarioPlan s : chosen) {
             double w = scenario < 0 ? s.probability() : 1;
@@ -133,24 +152,25 @@ final class SankeyChart {
                 continue;
             }
             for (Plan.Concentrate c : s.concentrate()) {
-                if (c.tonnes() > 1e-6) {
-                    stage1.merge(List.of(c.mine(), c.refinery()), w * c.tonnes(), Double::sum);
+                double t = c.tonnes() * share.getOrDefault(c.mine(), view.element() == null ? 1.0 : 0.0);
+                if (t > 1e-6 && shows(view, null, c.year())) {
+                    stage1.merge(List.of(c.mine(), c.refinery()), w * t, Double::sum);
                 }
             }
             for (Plan.Delivery d : s.deliveries()) {
-                if (d.tonnes() > 1e-6) {
+                if (d.tonnes() > 1e-6 && shows(view, d.element(), d.year())) {
                     stage2.computeIfAbsent(List.of(d.refinery(), d.buyer()), k -> new LinkedHashMap<>())
                             .merge(d.element(), w * d.tonnes(), Double::sum);
                 }
             }
             for (Plan.Surplus q : s.surplus()) {
-                if (q.tonnes() > 1e-6) {
-                    stage2.computeIfAbsent(List.of(q.refinery(), SINK), k -> new LinkedHashMap<>())
+                if (q.tonnes() > 1e-6 && shows(view, q.element(), q.year())) {
+                    surplusOf.computeIfAbsent(q.refinery(), k -> new LinkedHashMap<>())
                             .merge(q.element(), w * q.tonnes(), Double::sum);
                 }
             }
             for (Plan.Shortfall q : s.shortfalls()) {
-                if (q.tonnes() > 1e-6) {
+                if (q.tonnes() > 1e-6 && shows(view, q.element(), q.year())) {
                     node(buyers, q.buyer(), 2, countryOf, rankOf).shortfall += w * q.tonnes();
                 }
             }
@@ -169,12 +189,15 @@ final class SankeyChart {
             double t = e.getValue().values().stream().mapToDouble(Double::doubleValue).sum();
             r.out += t;
             b.in += t;
-            Map<String, Double> sorted = new LinkedHashMap<>();
-            e.getValue().entrySet().stream()
-                    .sorted(Comparator.comparing((Map.Entry<String, Double> x) ->
-                            elementRank.getOrDefault(x.getKey(), Integer.MAX_VALUE)).thenComparing(Map.Entry::getKey))
-                    .forEach(x -> sorted.put(x.getKey(), x.getValue()));
-            links.add(new Link(r, b, t, sorted, 2));
+            links.add(new Link(r, b, t, byElementOrder(e.getValue(), elementRank), 2));
+        }
+        List<Node> selling = new ArrayList<>();
+        Map<Node, Map<String, Double>> soldByElement = new HashMap<>();
+        for (Map.Entry<String, Map<String, Double>> e : surplusOf.entrySet()) {
+            Node r = node(refineries, e.getKey(), 1, countryOf, rankOf);
+            r.surplus = e.getValue().values().stream().mapToDouble(Double::doubleValue).sum();
+            selling.add(r);
+            soldByElement.put(r, byElementOrder(e.getValue(), elementRank));
         }
 
         // order: mines grouped by country, refineries and buyers by the mean rank of what feeds them
@@ -239,33 +262,40 @@ final class SankeyChart {
             l.to.inCursor += w;
         }
 
+        selling.sort(Comparator.comparingDouble((Node n) -> -n.surplus).thenComparing(n -> n.id));
+        int bars = selling.size() > SURPLUS_BARS ? SURPLUS_BARS : selling.size();
+        double surplusTop = TOP + height + 30;
+        double svgHeight = selling.isEmpty() ? TOP + height + BOTTOM
+                : surplusTop + Math.max(42, (bars + (selling.size() > bars ? 1 : 0)) * SURPLUS_ROW) + BOTTOM;
         StringBuilder svg = new StringBuilder();
-        double svgHeight = TOP + height + BOTTOM;
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart sankey\" viewBox=\"0 0 ")
                 .append(f(WIDTH)).append(' ').append(f(svgHeight)).append("\" width=\"").append(f(WIDTH))
                 .append("\" height=\"").append(f(svgHeight)).append("\" role=\"img\" aria-label=\"")
-                .append(esc("Sankey diagram: mines to refineries to buyers")).append("\">\n");
+                .append(esc("Sankey diagram: mines to refineries to buyers" + units.of)).append("\">\n");
         svg.append("<defs><pattern id=\"").append(prefix).append("-hatch\" width=\"6\" height=\"6\" ")
                 .append("patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">")
                 .append("<rect width=\"6\" height=\"6\" fill=\"#fff\"/>")
                 .append("<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#D55E00\" stroke-width=\"3\"/>")
                 .append("</pattern></defs>\n");
-        header(svg, X_MINE + NODE_W / 2, "Mines", "concentrate shipped, t REO", "end");
-        header(svg, X_REFINERY + NODE_W / 2, "Refineries", "t REO in \u2192 t oxide out", "middle");
-        header(svg, X_BUYER + NODE_W / 2, "Buyers", "oxide received, t (all elements)", "start");
+        header(svg, X_MINE + NODE_W / 2, "Mines", units.mines, "end");
+        header(svg, X_REFINERY + NODE_W / 2, "Refineries", units.refineries, "middle");
+        header(svg, X_BUYER + NODE_W / 2, "Buyers", units.buyers, "start");
         double midStage1 = (X_MINE + NODE_W + X_REFINERY) / 2;
         double midStage2 = (X_REFINERY + NODE_W + X_BUYER) / 2;
         svg.append("<text class=\"stage\" x=\"").append(f(midStage1)).append("\" y=\"").append(f(TOP - 8))
-                .append("\" text-anchor=\"middle\">concentrate, t REO</text>\n");
+                .append("\" text-anchor=\"middle\">").append(esc(units.stage1)).append("</text>\n");
         svg.append("<text class=\"stage\" x=\"").append(f(midStage2)).append("\" y=\"").append(f(TOP - 8))
-                .append("\" text-anchor=\"middle\">oxide, t</text>\n");
+                .append("\" text-anchor=\"middle\">").append(esc(units.stage2)).append("</text>\n");
 
-        if (links.isEmpty() && buyerCol.isEmpty()) {
+        List<String> idleMines = view.element() != null ? List.of()
+                : instance.mines().stream().map(Mine::id).filter(id -> !mines.containsKey(id)).toList();
+        List<String> idleRefineries = view.element() != null ? List.of() : instance.refineries().stream()
+                .map(Refinery::id).filter(id -> !refineries.containsKey(id)).toList();
+        if (links.isEmpty() && buyerCol.isEmpty() && selling.isEmpty()) {
             svg.append("<text class=\"empty\" x=\"").append(f(WIDTH / 2)).append("\" y=\"").append(f(TOP + height / 2))
-                    .append("\" text-anchor=\"middle\">No flows in this plan.</text>\n</svg>");
-            return new Result(svg.toString(), List.of(), false, false, 0, 0, 0, 0, List.of(),
-                    instance.mines().stream().map(Mine::id).toList(),
-                    instance.refineries().stream().map(Refinery::id).toList());
+                    .append("\" text-anchor=\"middle\">").append(esc("No flows" + units.of + ".")).append("</text>\n</svg>");
+            return new Result(svg.toString(), List.of(), false, false, 0, 0, 0, 0, List.of(), idleMines,
+                    idleRefineries);
         }
 
         // links: widest first so that thin ones stay visible on top
@@ -273,19 +303,16 @@ final class SankeyChart {
         drawOrder.sort(Comparator.comparingDouble((Link l) -> -l.tonnes * (l.stage == 1 ? s1 : s2))
                 .thenComparingInt(l -> l.stage).thenComparing(l -> l.from.id).thenComparing(l -> l.to.id));
         svg.append("<g class=\"links\" fill=\"none\">\n");
-        List<Row> rows = new ArrayList<>();
         for (Link l : drawOrder) {
             double w = l.tonnes * (l.stage == 1 ? s1 : s2);
             double x0 = l.stage == 1 ? X_MINE + NODE_W : X_REFINERY + NODE_W;
             double x1 = l.stage == 1 ? X_REFINERY : X_BUYER;
             double xm = (x0 + x1) / 2;
             double[] y = ends.get(l);
-            String col = colourOf(l.from, colour);
-            String detail = l.byElement.isEmpty() ? "" : detail(l.byElement);
-            String tip = (l.stage == 1
-                    ? label(l.from) + " \u2192 " + label(l.to) + ": " + tonnes(l.tonnes) + " t REO in concentrate"
-                    : label(l.from) + " \u2192 " + label(l.to) + ": " + tonnes(l.tonnes) + " t oxide"
-                            + (detail.isEmpty() ? "" : " (" + detail + ")"));
+            String col = colourOf(l.from, colours);
+            String detail = l.byElement.size() < 2 ? "" : detail(l.byElement);
+            String tip = label(l.from) + " \u2192 " + label(l.to) + ": " + tonnes(l.tonnes) + " t "
+                    + (l.stage == 1 ? units.stage1Tonnes : units.stage2Tonnes) + (detail.isEmpty() ? "" : " (" + detail + ")");
             svg.append("<path class=\"lk\" d=\"M").append(f(x0)).append(' ').append(f(y[0])).append(" C")
                     .append(f(xm)).append(' ').append(f(y[0])).append(' ').append(f(xm)).append(' ').append(f(y[1]))
                     .append(' ').append(f(x1)).append(' ').append(f(y[1])).append("\" stroke=\"").append(col)
@@ -293,9 +320,14 @@ final class SankeyChart {
                     .append("</title></path>\n");
         }
         svg.append("</g>\n");
+        List<Row> rows = new ArrayList<>();
         for (Link l : byTarget) {
-            rows.add(new Row(l.stage == 1 ? "concentrate (t REO)" : "oxide (t)", label(l.from), label(l.to), l.tonnes,
-                    l.byElement.isEmpty() ? "" : detail(l.byElement)));
+            rows.add(new Row(l.stage == 1 ? units.stage1Row : units.stage2Row, label(l.from), label(l.to), l.tonnes,
+                    l.byElement.size() < 2 ? "" : detail(l.byElement)));
+        }
+        for (Node r : selling) {
+            Map<String, Double> sold = soldByElement.get(r);
+            rows.add(new Row(units.surplusRow, r.id, "surplus sales", r.surplus, sold.size() < 2 ? "" : detail(sold)));
         }
 
         // nodes and labels
@@ -303,13 +335,13 @@ final class SankeyChart {
         svg.append("<g class=\"nodes\">\n");
         for (List<Node> col : columns) {
             for (Node n : col) {
-                if (!n.sink() && n.country != null) {
+                if (n.country != null) {
                     countries.add(n.country);
                 }
-                String fill = n.sink() ? SINK_COLOUR : colourOf(n, colour);
+                String fill = colourOf(n, colours);
                 double x = n.column == 0 ? X_MINE : n.column == 1 ? X_REFINERY : X_BUYER;
-                String tip = tooltip(n);
-                boolean buyer = n.column == 2 && !n.sink();
+                String tip = tooltip(n, units);
+                boolean buyer = n.column == 2;
                 double inPx = buyer ? n.in * s2 : n.h;
                 if (!buyer || n.in > 0) {
                     svg.append("<rect x=\"").append(f(x)).append("\" y=\"").append(f(n.y)).append("\" width=\"")
@@ -327,22 +359,121 @@ final class SankeyChart {
                 nodeLabel(svg, n, x);
             }
         }
-        svg.append("</g>\n</svg>");
-        double delivered = buyerCol.stream().filter(n -> !n.sink()).mapToDouble(n -> n.in).sum();
-        double surplus = buyerCol.stream().filter(Node::sink).mapToDouble(n -> n.in).sum();
+        svg.append("</g>\n");
+        if (!selling.isEmpty()) {
+            surplusBars(svg, selling, bars, surplusTop, units);
+        }
+        svg.append("</svg>");
+        double delivered = buyerCol.stream().mapToDouble(n -> n.in).sum();
+        double surplus = selling.stream().mapToDouble(n -> n.surplus).sum();
         double shortfall = buyerCol.stream().mapToDouble(n -> n.shortfall).sum();
-        List<String> idleMines = instance.mines().stream().map(Mine::id).filter(id -> !mines.containsKey(id)).toList();
-        List<String> idleRefineries = instance.refineries().stream().map(Refinery::id)
-                .filter(id -> !refineries.containsKey(id)).toList();
         return new Result(svg.toString(), List.copyOf(countries), shortfall > 0, surplus > 0, t1, delivered, surplus,
                 shortfall, rows, idleMines, idleRefineries);
+    }
+
+    /** Whether a flow of {@code element} (null: any) in {@code year} belongs to the view. */
+    private static boolean shows(View view, String element, int year) {
+        return (view.year() == null || view.year() == year)
+                && (element == null || view.element() == null || view.element().equals(element));
+    }
+
+    private static Map<String, Double> byElementOrder(Map<String, Double> tonnes, Map<String, Integer> elementRank) {
+        Map<String, Double> sorted = new LinkedHashMap<>();
+        tonnes.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, Double> x) ->
+                        elementRank.getOrDefault(x.getKey(), Integer.MAX_VALUE)).thenComparing(Map.Entry::getKey))
+                .forEach(x -> sorted.put(x.getKey(), x.getValue()));
+        return sorted;
+    }
+
+    /**
+     * Surplus sales under the diagram: a grey bar per refinery, largest first, on a scale of
+     * their own (they are not flows to buyers); beyond {@link #SURPLUS_BARS} refineries the rest
+     * share one bar.
+     */
+    private static void surplusBars(StringBuilder svg, List<Node> selling, int bars, double top, Units units) {
+        double total = selling.stream().mapToDouble(n -> n.surplus).sum();
+        double rest = selling.stream().skip(bars).mapToDouble(n -> n.surplus).sum();
+        double largest = Math.max(selling.get(0).surplus, rest);
+        double x0 = X_REFINERY;
+        double span = X_BUYER + 120 - X_REFINERY;
+        svg.append("<line class=\"rule\" x1=\"20\" y1=\"").append(f(top - 16)).append("\" x2=\"")
+                .append(f(WIDTH - 20)).append("\" y2=\"").append(f(top - 16)).append("\"/>\n");
+        svg.append("<text class=\"colhead\" x=\"").append(f(X_MINE + NODE_W / 2)).append("\" y=\"").append(f(top + 4))
+                .append("\" text-anchor=\"end\">Surplus sales</text>\n");
+        svg.append("<text class=\"colunit\" x=\"").append(f(X_MINE + NODE_W / 2)).append("\" y=\"").append(f(top + 19))
+                .append("\" text-anchor=\"end\">").append(esc(tonnes(total) + " t " + units.surplus)).append("</text>\n");
+        svg.append("<text class=\"colunit\" x=\"").append(f(X_MINE + NODE_W / 2)).append("\" y=\"").append(f(top + 34))
+                .append("\" text-anchor=\"end\">not to buyers; own scale</text>\n");
+        double y = top - 6;
+        for (int i = 0; i <= bars && i < selling.size(); i++) {
+            boolean others = i == bars;
+            String name = others ? (selling.size() - bars) + " more refineries" : selling.get(i).id;
+            double t = others ? rest : selling.get(i).surplus;
+            double w = Math.max(1, span * t / largest);
+            String tip = name + ": " + tonnes(t) + " t " + units.surplus + " at the surplus price";
+            svg.append("<text class=\"nn\" x=\"").append(f(x0 - 8)).append("\" y=\"").append(f(y + SURPLUS_ROW / 2))
+                    .append("\" dy=\"0.35em\" text-anchor=\"end\">").append(esc(clip(name, 26))).append("</text>\n");
+            svg.append("<rect x=\"").append(f(x0)).append("\" y=\"").append(f(y + 3)).append("\" width=\"").append(f(w))
+                    .append("\" height=\"").append(f(SURPLUS_ROW - 6)).append("\" fill=\"").append(SURPLUS_COLOUR)
+                    .append("\"><title>").append(esc(tip)).append("</title></rect>\n");
+            svg.append("<text class=\"nv\" x=\"").append(f(x0 + w + 6)).append("\" y=\"").append(f(y + SURPLUS_ROW / 2))
+                    .append("\" dy=\"0.35em\">").append(esc(tonnes(t))).append("</text>\n");
+            y += SURPLUS_ROW;
+        }
+    }
+
+    /** The words for tonnes in a view of all elements (t REO, oxide) or of one (t of it). */
+    private static final class Units {
+        final String of;
+        final String mines;
+        final String refineries;
+        final String buyers;
+        final String stage1;
+        final String stage2;
+        final String stage1Tonnes;
+        final String stage2Tonnes;
+        final String stage1Row;
+        final String stage2Row;
+        final String surplusRow;
+        final String surplus;
+
+        Units(String element) {
+            if (element == null) {
+                of = "";
+                mines = "concentrate shipped, t REO";
+                refineries = "t REO in \u2192 t oxide out";
+                buyers = "oxide received, t (all elements)";
+                stage1 = "concentrate, t REO";
+                stage2 = "oxide to buyers, t";
+                stage1Tonnes = "REO in concentrate";
+                stage2Tonnes = "oxide";
+                stage1Row = "concentrate (t REO)";
+                stage2Row = "oxide (t)";
+                surplusRow = "surplus oxide (t)";
+                surplus = "oxide";
+            } else {
+                of = " of " + element;
+                mines = element + " in concentrate shipped, t";
+                refineries = "t " + element + " in \u2192 t " + element + " oxide out";
+                buyers = element + " oxide received, t";
+                stage1 = element + " in concentrate, t";
+                stage2 = element + " oxide to buyers, t";
+                stage1Tonnes = element + " in concentrate";
+                stage2Tonnes = element + " oxide";
+                stage1Row = element + " in concentrate (t)";
+                stage2Row = element + " oxide (t)";
+                surplusRow = "surplus " + element + " oxide (t)";
+                surplus = element + " oxide";
+            }
+        }
     }
 
     private static Node node(Map<String, Node> nodes, String id, int column, Map<String, String> countryOf,
                              Map<String, Integer> rankOf) {
         return nodes.computeIfAbsent(id, k -> {
             String key = (column == 0 ? "m:" : column == 1 ? "r:" : "b:") + id;
-            int rank = SINK.equals(id) ? Integer.MAX_VALUE : rankOf.getOrDefault(key, Integer.MAX_VALUE - 1);
+            int rank = rankOf.getOrDefault(key, Integer.MAX_VALUE);
             return new Node(id, column, countryOf.get(key), rank);
         });
     }
@@ -367,7 +498,7 @@ final class SankeyChart {
             double[] s = sums.get(n);
             return s == null || s[1] <= 0 ? Double.MAX_VALUE : s[0] / s[1];
         });
-        col.sort(Comparator.comparing(Node::sink).thenComparing(byMean).thenComparingInt((Node n) -> n.rank)
+        col.sort(byMean.thenComparingInt((Node n) -> n.rank)
                 .thenComparing(n -> n.id));
         rank(col);
     }
@@ -417,19 +548,20 @@ final class SankeyChart {
                 .append("\">").append(esc(unit)).append("</text>\n");
     }
 
+    /** A node's name, its country's code (colours alone cannot tell a dozen countries apart) and its tonnes. */
     private static void nodeLabel(StringBuilder svg, Node n, double x) {
         double cy = n.centre();
-        String name = esc(clip(label(n), 26));
+        String name = "<tspan class=\"nn\">" + esc(clip(label(n), 26)) + "</tspan>"
+                + (n.country == null ? "" : " <tspan class=\"nc\">" + esc(n.country) + "</tspan>");
         switch (n.column) {
             case 0 -> svg.append("<text class=\"nl\" x=\"").append(f(x - 6)).append("\" y=\"").append(f(cy))
-                    .append("\" dy=\"0.35em\" text-anchor=\"end\"><tspan class=\"nn\">").append(name)
-                    .append("</tspan> <tspan class=\"nv\">").append(esc(tonnes(n.out))).append("</tspan></text>\n");
+                    .append("\" dy=\"0.35em\" text-anchor=\"end\">").append(name)
+                    .append(" <tspan class=\"nv\">").append(esc(tonnes(n.out))).append("</tspan></text>\n");
             case 1 -> {
                 boolean two = n.h >= 30;
                 svg.append("<text class=\"nl halo\" x=\"").append(f(x + NODE_W + 5)).append("\" y=\"")
-                        .append(f(two ? cy - 7 : cy)).append("\" dy=\"0.35em\"><tspan class=\"nn\">").append(name)
-                        .append("</tspan>");
-                String values = tonnes(n.in) + " \u2192 " + tonnes(n.out) + " t";
+                        .append(f(two ? cy - 7 : cy)).append("\" dy=\"0.35em\">").append(name);
+                String values = tonnes(n.in) + " \u2192 " + tonnes(n.out + n.surplus) + " t";
                 if (two) {
                     svg.append("<tspan class=\"nv\" x=\"").append(f(x + NODE_W + 5)).append("\" dy=\"1.25em\">")
                             .append(esc(values)).append("</tspan>");
@@ -439,7 +571,7 @@ final class SankeyChart {
             default -> {
                 svg.append("<text class=\"nl\" x=\"").append(f(x + NODE_W + 6)).append("\" y=\"")
                         .append(f(n.shortfall > 0 && n.h >= 30 ? cy - 7 : cy))
-                        .append("\" dy=\"0.35em\"><tspan class=\"nn\">").append(name).append("</tspan> <tspan class=\"nv\">")
+                        .append("\" dy=\"0.35em\">").append(name).append(" <tspan class=\"nv\">")
                         .append(esc(tonnes(n.in))).append("</tspan>");
                 if (n.shortfall > 0) {
                     svg.append(" <tspan class=\"ns\"");
@@ -454,23 +586,24 @@ final class SankeyChart {
     }
 
     private static String label(Node n) {
-        return n.sink() ? "surplus sales" : n.id;
+        return n.id;
     }
 
-    private static String tooltip(Node n) {
+    private static String tooltip(Node n, Units units) {
         String where = n.country == null ? "" : " (" + n.country + ")";
         return switch (n.column) {
-            case 0 -> "mine " + n.id + where + ": " + tonnes(n.out) + " t REO shipped";
-            case 1 -> "refinery " + n.id + where + ": " + tonnes(n.in) + " t REO in, " + tonnes(n.out)
-                    + " t oxide out";
-            default -> n.sink() ? "surplus sales: " + tonnes(n.in) + " t oxide sold at the surplus price"
-                    : "buyer " + n.id + where + ": " + tonnes(n.in) + " t oxide received"
+            case 0 -> "mine " + n.id + where + ": " + tonnes(n.out) + " t " + units.stage1Tonnes + " shipped";
+            case 1 -> "refinery " + n.id + where + ": " + tonnes(n.in) + " t " + units.stage1Tonnes + " in, "
+                    + tonnes(n.out + n.surplus) + " t " + units.surplus + " out"
+                    + (n.surplus > 0 ? " (" + tonnes(n.out) + " t to buyers, " + tonnes(n.surplus) + " t sold as surplus)"
+                            : "");
+            default -> "buyer " + n.id + where + ": " + tonnes(n.in) + " t " + units.stage2Tonnes + " received"
                     + (n.shortfall > 0 ? ", " + tonnes(n.shortfall) + " t short" : "");
         };
     }
 
-    private static String colourOf(Node n, Map<String, String> colour) {
-        return n.country == null ? Markup.UNKNOWN : colour.getOrDefault(n.country, Markup.UNKNOWN);
+    private static String colourOf(Node n, Map<String, String> colours) {
+        return n.country == null ? Markup.UNKNOWN : colours.getOrDefault(n.country, Markup.UNKNOWN);
     }
 
     private static String detail(Map<String, Double> byElement) {

@@ -73,23 +73,19 @@ public final class TextSummary {
             out.println("Builds: none");
         } else {
             out.println("Builds");
-            for (Plan.Build b : plan.builds()) {
+            for (Plan.Build b : plan.builds().stream().limit(LISTED).toList()) {
                 List<LateBuilds.Late> late = LateBuilds.of(instance, b);
                 String online = b.onlineYear() + (late.isEmpty() ? "" : " (" + LateBuilds.describe(late) + ")");
                 out.printf(Locale.ROOT, "  %-20s start %d, online %s, %d module%s, +%,.0f t/yr%n", b.facility(),
                         b.startYear(), online, b.modules(), b.modules() == 1 ? "" : "s", b.capacityAdded());
             }
+            more(out, plan.builds().size(), "");
         }
         if (!instance.contracts().isEmpty()) {
-            out.println("Contracts");
-            for (int k = 0; k < instance.contracts().size(); k++) {
-                Contract contract = instance.contracts().get(k);
-                boolean held = plan.contracts().get(k).held();
-                out.printf(Locale.ROOT, "  %-20s %s%n", contract.id(),
-                        contract.signed() ? "held (signed)" : held ? "held (optional, signed now)" : "not held");
-            }
+            contracts(out, instance, plan);
         }
         shortfalls(out, plan);
+        riskByCountry(out, instance, plan);
         if (!instance.stockpiles().isEmpty()) {
             stockpiles(out, instance, plan);
         }
@@ -147,8 +143,69 @@ public final class TextSummary {
         out.println("Shortfalls (expected tonnes over the horizon)");
         List<Map.Entry<String, Double>> sorted = expected.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
-        for (Map.Entry<String, Double> e : sorted) {
+        for (Map.Entry<String, Double> e : sorted.subList(0, Math.min(LISTED, sorted.size()))) {
             out.printf(Locale.ROOT, "  %-28s %,14.1f t%n", e.getKey(), e.getValue());
+        }
+        double rest = sorted.stream().skip(LISTED).mapToDouble(Map.Entry::getValue).sum();
+        more(out, sorted.size(), String.format(Locale.ROOT, ", %,.1f t in all", rest));
+    }
+
+    /**
+     * Each contract's decision, in instance order. A long list shows the decisions that matter
+     * first (signed now, then signed before), up to {@link #LISTED}.
+     */
+    private static void contracts(PrintWriter out, Instance instance, Plan plan) {
+        List<String[]> lines = new ArrayList<>();
+        int held = 0;
+        for (int k = 0; k < instance.contracts().size(); k++) {
+            Contract contract = instance.contracts().get(k);
+            boolean now = !contract.signed() && plan.contracts().get(k).held();
+            held += contract.signed() || now ? 1 : 0;
+            lines.add(new String[] {contract.id(),
+                    contract.signed() ? "held (signed)" : now ? "held (optional, signed now)" : "not held"});
+        }
+        if (lines.size() <= LISTED) {
+            out.println("Contracts");
+        } else {
+            out.printf(Locale.ROOT, "Contracts (%d held, %d not held)%n", held, lines.size() - held);
+            List<String> order = List.of("held (optional, signed now)", "held (signed)", "not held");
+            lines.sort(Comparator.comparingInt(line -> order.indexOf(line[1])));
+        }
+        for (String[] line : lines.subList(0, Math.min(LISTED, lines.size()))) {
+            out.printf(Locale.ROOT, "  %-20s %s%n", line[0], line[1]);
+        }
+        more(out, lines.size(), "");
+    }
+
+    /**
+     * Where the expected risk-tonnes sit: per country, its risk score × the t REO mined and
+     * refined there, the largest first, up to {@link #LISTED}.
+     */
+    private static void riskByCountry(PrintWriter out, Instance instance, Plan plan) {
+        List<RiskByCountry.Row> rows = RiskByCountry.largestFirst(instance, plan);
+        if (rows.isEmpty()) {
+            return;
+        }
+        double total = rows.stream().mapToDouble(RiskByCountry.Row::riskTonnes).sum();
+        int width = Math.max("country".length(), rows.stream().mapToInt(r -> r.country().length()).max().orElse(0));
+        String format = "  %-" + width + "s %6s %14s %14s %14s %7s%n";
+        out.println("Risk by country (expected; risk-tonnes = risk score x t REO mined and refined there)");
+        out.printf(Locale.ROOT, format, "country", "score", "mined t", "refined t", "risk-tonnes", "share");
+        for (RiskByCountry.Row r : rows.subList(0, Math.min(LISTED, rows.size()))) {
+            out.printf(Locale.ROOT, format, r.country(), plain(r.score()), String.format(Locale.ROOT, "%,.1f", r.mined()),
+                    String.format(Locale.ROOT, "%,.1f", r.refined()), String.format(Locale.ROOT, "%,.1f", r.riskTonnes()),
+                    total > 0 ? String.format(Locale.ROOT, "%.1f %%", 100 * r.riskTonnes() / total) : "-");
+        }
+        more(out, rows.size(), "");
+    }
+
+    /** Lines of a list in the summary; the plan file holds the rest. */
+    static final int LISTED = 10;
+
+    /** The line that says how many of {@code size} items a list of {@link #LISTED} left out. */
+    private static void more(PrintWriter out, int size, String detail) {
+        if (size > LISTED) {
+            out.printf(Locale.ROOT, "  ... and %d more%s (see the plan file)%n", size - LISTED, detail);
         }
     }
 

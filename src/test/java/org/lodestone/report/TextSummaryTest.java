@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.lodestone.TestInstances;
+import org.lodestone.domain.Contract;
 import org.lodestone.domain.Instance;
 import org.lodestone.domain.Stockpile;
 import org.lodestone.plan.ModelSize;
@@ -104,5 +105,56 @@ class TextSummaryTest {
         assertTrue(text.contains("    level          0.0       0.0"), text);
         assertTrue(text.contains("  and 3 more stockpiles (in the plan file)\n"), text);
         assertEquals(TextSummary.SHOWN_STOCKPILES, text.lines().filter(l -> l.startsWith("    year")).count());
+    }
+
+    /**
+     * Where the risk-tonnes sit. The fixture: AU risk 0.05, CN 0.6; expected t REO mined in AU
+     * 0.75 × 100 + 0.25 × 100 = 100, in CN 0.75 × 800 = 600; refined in AU (kuantan)
+     * 0.75 × 400 + 0.25 × 100 = 325, in CN (baotou) 0.75 × 500 = 375. Risk-tonnes: CN
+     * 0.6 × 975 = 585, AU 0.05 × 425 = 21.25; 606.25 in all.
+     */
+    @Test
+    void riskByCountryShowsWhereTheRiskTonnesSit() {
+        String text = summary(HtmlReportTest.instance("mt-weld"), HtmlReportTest.plan("mt-weld"));
+        String expected = String.join("\n",
+                "Risk by country (expected; risk-tonnes = risk score x t REO mined and refined there)",
+                "  country  score        mined t      refined t    risk-tonnes   share",
+                "  CN         0.6          600.0          375.0          585.0  96.5 %",
+                "  AU        0.05          100.0          325.0           21.3   3.5 %", "");
+        assertTrue(text.contains(expected), text);
+        List<RiskByCountry.Row> rows = RiskByCountry.largestFirst(HtmlReportTest.instance("mt-weld"),
+                HtmlReportTest.plan("mt-weld"));
+        assertEquals(606.25, rows.stream().mapToDouble(RiskByCountry.Row::riskTonnes).sum(), 1e-9);
+    }
+
+    /** Builds, contracts, shortfalls and countries: ten lines each at most, and how many more there are. */
+    @Test
+    void longListsStopAtTenAndSayHowManyMore() {
+        TestInstances.Builder b = TestInstances.instance("many", 2026, 3).element("NdPr", 80000).country("AU", 0.05)
+                .refinery("r", "AU", 1000, 10);
+        PlanBuilder p = PlanBuilder.plan("many").scenario("base", 1.0);
+        for (int i = 1; i <= 14; i++) {
+            String id = String.format("m%02d", i);
+            b.country("C" + id, 0.01 * i).mine(id, "C" + id, 1000, 10, java.util.Map.of("NdPr", 0.2))
+                    .buyer("b" + id, "AU", "NdPr", 100)
+                    .contract(new Contract("k" + id, "r", i == 14, b.all(), 10, Double.POSITIVE_INFINITY, 1, 0));
+            p.concentrate(id, "r", 2026, 10 * i).shortfall("b" + id, "NdPr", 2026, i)
+                    .build(id, 2026, 2027, 1, 100).contract("k" + id, i % 5 == 0);
+        }
+        String text = summary(b.build(), p.plan(Plan.Costs.ZERO, 0, 0));
+        assertAll(
+                // 14 builds, contracts and shortfalls; 15 countries (AU refines)
+                () -> assertEquals(List.of("  ... and 4 more (see the plan file)", "  ... and 4 more (see the plan file)",
+                        "  ... and 4 more, 10.0 t in all (see the plan file)", "  ... and 5 more (see the plan file)"),
+                        text.lines().filter(l -> l.startsWith("  ... and ")).toList(), text),
+                () -> assertTrue(text.contains("  ... and 4 more, 10.0 t in all (see the plan file)\n"), text),
+                // the largest shortfall first
+                () -> assertTrue(text.contains("Shortfalls (expected tonnes over the horizon)\n  bm14 NdPr"), text),
+                // a long list of contracts counts them and shows the decisions first
+                () -> assertTrue(text.contains("Contracts (3 held, 11 not held)\n"
+                        + "  km05                 held (optional, signed now)\n"
+                        + "  km10                 held (optional, signed now)\n"
+                        + "  km14                 held (signed)\n"
+                        + "  km01                 not held\n"), text));
     }
 }
