@@ -36,7 +36,7 @@ final class VerifyCommand implements Callable<Integer> {
         CheckReport report = PlanChecker.check(instance, plan);
         PrintWriter out = spec.commandLine().getOut();
         if (report.ok()) {
-            out.printf("%s holds: every rule of model.md §3 and model-v2.md is met and the objective %,.2f "
+            out.printf("%s holds: every rule of models/instance-reference.md (Rules 1-14) is met and the objective %,.2f "
                     + "matches the recomputed %,.2f%n", planFile, plan.objective(), report.objective());
             return ExitCodes.OK;
         }
