@@ -18,7 +18,8 @@ public interface MipSolver {
         return new OrToolsSolver().solveLinear(model, timeLimitSeconds);
     }
 
+    /** A solver that runs each solve on the backend its options name. */
     static MipSolver create() {
-        return new OrToolsSolver();
+        return new Solvers();
     }
 }

@@ -26,7 +26,7 @@ abstract class SolverLog {
     static SolverLog of(Backend backend, double scale) {
         return switch (backend) {
             case SCIP -> new Scip(scale);
-            case HIGHS -> new Highs(scale);
+            case HIGHS, HIGHS_ORTOOLS -> new Highs(scale);
             case CBC -> new Cbc(scale);
         };
     }

@@ -1,0 +1,23 @@
+package org.lodestone.solve;
+
+import org.lodestone.model.MipModel;
+
+/**
+ * Runs each solve on the backend its options name: OR-Tools' linear solver for SCIP, CBC and
+ * OR-Tools' HiGHS, HiGHS's own C API for HiGHS.
+ */
+final class Solvers implements MipSolver {
+    private final OrToolsSolver ortools = new OrToolsSolver();
+    private final HighsSolver highs = new HighsSolver();
+
+    @Override
+    public SolveResult solve(MipModel model, SolveOptions options, SolveControl control) {
+        return options.backend().viaOrTools() ? ortools.solve(model, options, control)
+                : highs.solve(model, options, control);
+    }
+
+    @Override
+    public LinearResult solveLinear(MipModel model, double timeLimitSeconds) {
+        return ortools.solveLinear(model, timeLimitSeconds);
+    }
+}
