@@ -8,8 +8,10 @@ import picocli.CommandLine.Option;
 
 /** --solver, --time-limit and --gap, as every command that solves takes them (a picocli mixin). */
 final class SolverOptions {
-    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "scip",
-            description = "scip (default), highs (HiGHS through its C API), highs-ortools (HiGHS through OR-Tools) or cbc.", converter = BackendConverter.class)
+    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "auto",
+            description = "auto (default: SCIP and HiGHS side by side below 200,000 nonzeros, HiGHS alone above), "
+                    + "scip, highs (HiGHS through its C API), highs-ortools (HiGHS through OR-Tools) or cbc.",
+            converter = BackendConverter.class)
     Backend backend;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
@@ -32,7 +34,7 @@ final class SolverOptions {
                 return Backend.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(
-                        "unknown solver '" + value + "' (choose scip, highs, highs-ortools or cbc)");
+                        "unknown solver '" + value + "' (choose auto, scip, highs, highs-ortools or cbc)");
             }
         }
     }

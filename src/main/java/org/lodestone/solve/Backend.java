@@ -5,10 +5,11 @@ import java.util.Locale;
 /**
  * The MIP solvers Lodestone can use, all bundled with OR-Tools: SCIP and CBC through OR-Tools'
  * linear solver, HiGHS through its own C API ({@code highs}) or through OR-Tools' wrapper
- * ({@code highs-ortools}, kept to compare against).
+ * ({@code highs-ortools}, kept to compare against), and {@code auto}, which picks SCIP or HiGHS
+ * for each model ({@link AutoSolver}).
  */
 public enum Backend {
-    SCIP("SCIP"), HIGHS(null), HIGHS_ORTOOLS("HIGHS"), CBC("CBC");
+    SCIP("SCIP"), HIGHS(null), HIGHS_ORTOOLS("HIGHS"), CBC("CBC"), AUTO(null);
 
     private final String ortoolsId;
 
@@ -26,7 +27,7 @@ public enum Backend {
         return ortoolsId != null;
     }
 
-    /** Parses {@code scip}, {@code highs}, {@code highs-ortools}, {@code cbc} in any case. */
+    /** Parses {@code scip}, {@code highs}, {@code highs-ortools}, {@code cbc}, {@code auto} in any case. */
     public static Backend parse(String name) {
         return valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     }
@@ -38,13 +39,18 @@ public enum Backend {
 
     /** Whether the native solver can be created on this machine. */
     public boolean isAvailable() {
-        return viaOrTools() ? OrToolsSolver.isAvailable(this) : HighsSolver.isAvailable();
+        return switch (this) {
+            case HIGHS -> HighsSolver.isAvailable();
+            case AUTO -> HIGHS.isAvailable() || SCIP.isAvailable();
+            default -> OrToolsSolver.isAvailable(this);
+        };
     }
 
     public String displayName() {
         return switch (this) {
             case HIGHS -> "HiGHS";
             case HIGHS_ORTOOLS -> "HiGHS (OR-Tools)";
+            case AUTO -> "auto";
             default -> name();
         };
     }

@@ -237,6 +237,8 @@ final class HighsLibrary {
 
     static native int Highs_run(Pointer highs);
 
+    static native int Highs_clearSolver(Pointer highs);
+
     static native int Highs_getModelStatus(Pointer highs);
 
     static native int Highs_getIntInfoValue(Pointer highs, String info, int[] value);

@@ -54,6 +54,21 @@ final class HighsSolver implements MipSolver {
             control.onInterrupt(watch::stop);
             watch.report(new SolverProgress(NAME, "presolving", null, null));
             HighsLibrary.Highs_run(highs);
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            if (HighsLibrary.Highs_getModelStatus(highs) == HighsLibrary.MODEL_INFEASIBLE && !watch.stop
+                    && elapsed < options.timeLimitSeconds()) {
+                // HiGHS 1.12 declares some feasible models infeasible when a row bound is near its MIP
+                // feasibility tolerance (1e-6: a risk budget of zero plus Pareto's tolerance of 1e-6);
+                // a second opinion with a tolerance ten times finer (without presolve it would call a
+                // plan 4.6 % too dear optimal instead)
+                HighsLibrary.Highs_clearSolver(highs);
+                HighsLibrary.Highs_setDoubleOptionValue(highs, "mip_feasibility_tolerance", 1e-7);
+                HighsLibrary.Highs_setDoubleOptionValue(highs, "time_limit", options.timeLimitSeconds() - elapsed);
+                if (hint != null) {
+                    HighsLibrary.Highs_setSolution(highs, hint, null, null, null);
+                }
+                HighsLibrary.Highs_run(highs);
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             return result(highs, model, options, seconds, columns.hasIntegers());
         } finally {

@@ -28,6 +28,7 @@ abstract class SolverLog {
             case SCIP -> new Scip(scale);
             case HIGHS, HIGHS_ORTOOLS -> new Highs(scale);
             case CBC -> new Cbc(scale);
+            case AUTO -> throw new IllegalArgumentException("auto has no log of its own");
         };
     }
 

@@ -10,12 +10,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lodestone.domain.CostPart;
+import org.lodestone.io.InstanceReader;
+import org.lodestone.model.CostWeights;
 import org.lodestone.model.Expr;
 import org.lodestone.model.MipModel;
+import org.lodestone.model.SourcingModel;
 
 /** HiGHS through its C API: the model it is given, and what a stop leaves in hand. */
 class HighsSolverTest {
@@ -141,5 +146,22 @@ class HighsSolverTest {
             assertEquals(threads, r.threads());
             assertEquals(-9, r.objective(), 1e-9);
         }
+    }
+
+    @Test
+    void highsIsNotFooledByARowBoundAtItsTolerance() throws Exception {
+        // Pareto's least-risk point of the quickstart instance: risk ≤ 0 + 1e-6. HiGHS 1.12 with its
+        // default MIP feasibility tolerance (1e-6) calls it infeasible; SCIP solves it
+        assumeTrue(Backend.SCIP.isAvailable());
+        SourcingModel model = SourcingModel.build(InstanceReader.read(
+                java.nio.file.Path.of("instances/quickstart.json"), List.of()));
+        model.setObjective(CostWeights.standard(model.instance()).withPart(CostPart.RISK, 0));
+        model.setRiskBudget(Optional.of(1e-6));
+        SolveResult scip = MipSolver.create().solve(model.mip(), new SolveOptions(Backend.SCIP, 60, 1e-4, 1));
+        SolveResult highs = MipSolver.create().solve(model.mip(), new SolveOptions(Backend.HIGHS, 60, 1e-4, 1));
+        assertEquals(SolveResult.Termination.OPTIMAL, scip.termination());
+        assertEquals(SolveResult.Termination.OPTIMAL, highs.termination(), highs.message());
+        assertNotNull(highs.objective());
+        assertEquals(scip.objective(), highs.objective(), 1e-4 * Math.abs(scip.objective()));
     }
 }
