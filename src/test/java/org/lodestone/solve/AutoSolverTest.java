@@ -33,6 +33,8 @@ class AutoSolverTest {
 
     @Test
     void sizeDecidesBetweenARaceAndHighsAlone() {
+        assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(AutoSolver.RACE_FROM_NONZEROS - 1), true, true));
+        assertEquals(AutoSolver.Plan.RACE, AutoSolver.plan(withNonzeros(AutoSolver.RACE_FROM_NONZEROS), true, true));
         assertEquals(AutoSolver.Plan.RACE, AutoSolver.plan(withNonzeros(AutoSolver.HIGHS_ALONE_NONZEROS - 1), true, true));
         assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(AutoSolver.HIGHS_ALONE_NONZEROS), true, true));
         assertEquals(AutoSolver.Plan.SCIP_ALONE, AutoSolver.plan(withNonzeros(10), false, true));
@@ -44,6 +46,7 @@ class AutoSolverTest {
         final SolveResult result;
         final boolean untilStopped;
         final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch ended = new CountDownLatch(1);
         volatile boolean sawInterrupt;
 
         Scripted(SolveResult result, boolean untilStopped) {
@@ -62,6 +65,7 @@ class AutoSolverTest {
                 Thread.onSpinWait();
             }
             sawInterrupt = control.interrupted();
+            ended.countDown();
             return result;
         }
     }
@@ -72,15 +76,16 @@ class AutoSolverTest {
     }
 
     @Test
-    void theFirstProvenAnswerWinsAndTheOtherIsStopped() {
+    void theFirstProvenAnswerWinsAndTheOtherIsStopped() throws Exception {
         Scripted scip = new Scripted(result("SCIP", SolveResult.Termination.FEASIBLE, 12.0, 5.0), true);
         Scripted highs = new Scripted(result("HiGHS", SolveResult.Termination.OPTIMAL, 10.0, 10.0), false);
-        SolveResult r = new AutoSolver(scip, highs).solve(OrToolsSolverTest.knapsack(), AUTO, new SolveControl());
+        SolveResult r = new AutoSolver(scip, highs).race(OrToolsSolverTest.knapsack(), AUTO, new SolveControl());
 
         assertEquals("HiGHS", r.solverName());
         assertEquals(SolveResult.Termination.OPTIMAL, r.termination());
         assertEquals(10.0, r.objective());
-        assertTrue(scip.sawInterrupt, "the slower solver is stopped, not waited for");
+        scip.ended.await(); // the race returned without it; it stops once told to
+        assertTrue(scip.sawInterrupt, "the slower solver is stopped");
         assertTrue(r.solverVersion().startsWith("1.0; auto: "), r.solverVersion());
     }
 
@@ -89,7 +94,7 @@ class AutoSolverTest {
         // HiGHS 1.12 has called feasible models infeasible: SCIP's plan shows it wrong
         Scripted scip = new Scripted(result("SCIP", SolveResult.Termination.OPTIMAL, 7.0, 7.0), false);
         Scripted highs = new Scripted(result("HiGHS", SolveResult.Termination.INFEASIBLE, null, null), false);
-        SolveResult r = new AutoSolver(scip, highs).solve(OrToolsSolverTest.knapsack(), AUTO, new SolveControl());
+        SolveResult r = new AutoSolver(scip, highs).race(OrToolsSolverTest.knapsack(), AUTO, new SolveControl());
         assertEquals("SCIP", r.solverName());
         assertEquals(SolveResult.Termination.OPTIMAL, r.termination());
     }
@@ -98,7 +103,7 @@ class AutoSolverTest {
     void atTheLimitTheBetterPlanAndTheBetterBoundAreKept() {
         Scripted scip = new Scripted(result("SCIP", SolveResult.Termination.FEASIBLE, 12.0, 9.0), false);
         Scripted highs = new Scripted(result("HiGHS", SolveResult.Termination.FEASIBLE, 11.0, 4.0), false);
-        SolveResult r = new AutoSolver(scip, highs).solve(OrToolsSolverTest.knapsack(), AUTO, new SolveControl());
+        SolveResult r = new AutoSolver(scip, highs).race(OrToolsSolverTest.knapsack(), AUTO, new SolveControl());
         assertEquals("HiGHS", r.solverName());
         assertEquals(SolveResult.Termination.FEASIBLE, r.termination());
         assertEquals(11.0, r.objective());
@@ -123,7 +128,7 @@ class AutoSolverTest {
             stoppable.set(control.interrupt());
         });
         stopper.start();
-        SolveResult r = new AutoSolver(scip, highs).solve(OrToolsSolverTest.knapsack(), AUTO, control);
+        SolveResult r = new AutoSolver(scip, highs).race(OrToolsSolverTest.knapsack(), AUTO, control);
         stopper.join();
 
         assertTrue(stoppable.get(), "a race can be stopped");
@@ -133,19 +138,28 @@ class AutoSolverTest {
         assertFalse(heard.isEmpty());
         SolverProgress last = heard.get(heard.size() - 1);
         assertEquals("auto", last.solver());
-        assertTrue(last.phase().contains("SCIP") && last.phase().contains("HiGHS"), last.phase());
-        assertEquals(11.0, last.incumbent(), "the better of the two incumbents");
-        assertEquals(6.0, last.bound(), "the higher of the two bounds");
+        assertEquals("SCIP running | HiGHS root node", last.phase());
+        assertEquals(11.0, last.incumbent(), "HiGHS's progress");
+        assertEquals(6.0, last.bound());
     }
 
     @Test
     void theRealRaceSolvesTheKnapsackAndSaysWhoWon() {
         assumeTrue(Backend.SCIP.isAvailable() && Backend.HIGHS.isAvailable());
-        SolveResult r = MipSolver.create().solve(OrToolsSolverTest.knapsack(), AUTO);
+        SolveResult r = new AutoSolver(new OrToolsSolver(), new HighsSolver()).race(OrToolsSolverTest.knapsack(), AUTO,
+                new SolveControl());
         assertEquals(SolveResult.Termination.OPTIMAL, r.termination());
         assertEquals(-9, r.objective(), 1e-9);
         assertTrue(r.solverName().equals("SCIP") || r.solverName().equals("HiGHS"), r.solverName());
         assertTrue(r.solverVersion().contains("auto: first of SCIP and HiGHS"), r.solverVersion());
+    }
+
+    @Test
+    void smallModelsGoToHighsAloneWithoutOrTools() {
+        assumeTrue(Backend.HIGHS.isAvailable());
+        SolveResult r = MipSolver.create().solve(OrToolsSolverTest.knapsack(), AUTO);
+        assertEquals("HiGHS", r.solverName());
+        assertTrue(r.solverVersion().endsWith("; auto: HiGHS alone at 9 nonzeros"), r.solverVersion());
     }
 
     @Test
