@@ -1,16 +1,7 @@
 package org.lodestone.solve;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.JarURLConnection;
-import java.net.URL;
-import java.net.URLConnection;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.zip.CRC32;
 
 import com.google.ortools.Loader;
 
@@ -26,14 +17,14 @@ import com.sun.jna.Pointer;
  * in the shared library OR-Tools' native jar ships ({@code ortools-linux-x86-64/libhighs.so.1}
  * and its siblings for other platforms): nothing to install beyond what OR-Tools brings.
  *
- * <p><b>Finding the library.</b> The one file is copied out of the native jar into a per-user cache
- * folder named after the file's checksum ({@code ~/.cache/lodestone/highs-CRC/}), once, and loaded
- * from there by its path, without loading the rest of OR-Tools (70 MB of libraries, about half a
- * second). The file keeps its own name, so when OR-Tools loads later in the same process its
- * reference to {@code libhighs.so.1} resolves, by that name, to the library already loaded; when
- * OR-Tools came first, its HiGHS is found loaded ({@code RTLD_NOLOAD}) and used: one HiGHS in the
- * process either way. When the copy cannot be made (and on Windows), OR-Tools' loader extracts its
- * libraries as usual and the HiGHS it loaded is opened by its name.
+ * <p><b>Finding the library.</b> OR-Tools' native libraries are copied once into the user's cache
+ * ({@link NativeFiles#ortools()}) and HiGHS's is loaded from there by its path, alone: the rest of
+ * OR-Tools (its JNI library loads another 40 MB) is loaded only when SCIP or CBC is asked for. Then
+ * OR-Tools' reference to {@code libhighs.so.1} resolves to the very file already loaded; when
+ * OR-Tools came first (its own loader, in a temporary folder), its HiGHS is found loaded
+ * ({@code RTLD_NOLOAD}) and used: one HiGHS in the process either way. Where the copy cannot be
+ * made (and on Windows), OR-Tools' loader unpacks its libraries as usual and the HiGHS it loaded
+ * is opened by its name.
  *
  * <p>{@code HighsInt} is 32 bits in this build ({@link #Highs_getSizeofHighsInt} says so; loading
  * refuses a library where it is not).
@@ -117,14 +108,9 @@ final class HighsLibrary {
             if (loaded != null) {
                 return loaded;
             }
-            URL resource = HighsLibrary.class.getClassLoader()
-                    .getResource("ortools-" + Platform.RESOURCE_PREFIX + "/" + name);
-            if (resource != null) {
-                try {
-                    return NativeLibrary.getInstance(cached(resource, name).toString());
-                } catch (IOException | UnsatisfiedLinkError e) {
-                    // fall through to OR-Tools' own extraction
-                }
+            Path folder = NativeFiles.ortools();
+            if (folder != null) {
+                return NativeLibrary.getInstance(folder.resolve(name).toString());
             }
         }
         Loader.loadNativeLibraries();
@@ -143,61 +129,6 @@ final class HighsLibrary {
         } catch (UnsatisfiedLinkError notLoaded) {
             return null;
         }
-    }
-
-    /** The library's copy in the user's cache, made now when missing. */
-    private static Path cached(URL resource, String name) throws IOException {
-        URLConnection connection = resource.openConnection();
-        long crc = -1;
-        if (connection instanceof JarURLConnection jar && jar.getJarEntry().getCrc() >= 0) {
-            crc = jar.getJarEntry().getCrc();
-        }
-        byte[] bytes = null;
-        if (crc < 0) { // not in a jar (an unpacked class path): the checksum of the bytes themselves
-            try (InputStream in = connection.getInputStream()) {
-                bytes = in.readAllBytes();
-            }
-            CRC32 sum = new CRC32();
-            sum.update(bytes);
-            crc = sum.getValue();
-        }
-        Path folder = cacheFolder().resolve(String.format("highs-%08x", crc));
-        Path file = folder.resolve(name);
-        if (Files.isRegularFile(file)) {
-            return file;
-        }
-        Files.createDirectories(folder);
-        Path partial = Files.createTempFile(folder, name, ".part");
-        try {
-            if (bytes != null) {
-                Files.write(partial, bytes);
-            } else {
-                try (InputStream in = resource.openStream()) {
-                    Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            try {
-                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(partial);
-        }
-        return file;
-    }
-
-    /** {@code $XDG_CACHE_HOME/lodestone}, else {@code ~/.cache/lodestone}; the temp folder when home has none. */
-    private static Path cacheFolder() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "lodestone");
-        }
-        String home = System.getProperty("user.home");
-        if (home != null && !home.isBlank() && Files.isWritable(Path.of(home))) {
-            return Path.of(home, ".cache", "lodestone");
-        }
-        return Path.of(System.getProperty("java.io.tmpdir"), "lodestone-" + System.getProperty("user.name"));
     }
 
     // --- highs_c_api.h, the functions used (HighsInt = int, HighsInt* = int[], double* = double[]) ---

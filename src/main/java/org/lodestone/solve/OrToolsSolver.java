@@ -1,5 +1,6 @@
 package org.lodestone.solve;
 
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,12 @@ final class OrToolsSolver implements MipSolver {
 
     static synchronized void loadNativeLibraries() {
         if (AVAILABLE.isEmpty()) {
-            Loader.loadNativeLibraries();
+            Path folder = NativeFiles.ortools();
+            if (folder == null) {
+                Loader.loadNativeLibraries();
+            } else if (!NativeFiles.mapped("libjniortools")) { // not loaded by OR-Tools' loader already
+                System.load(folder.resolve("libjniortools.so").toString());
+            }
             for (Backend backend : Backend.values()) {
                 if (!backend.viaOrTools()) {
                     continue;
