@@ -12,20 +12,23 @@ import java.util.function.Supplier;
 import org.lodestone.model.MipModel;
 
 /**
- * {@code --solver auto}, by the model's size in nonzeros:
+ * {@code --solver auto}, by the model's size in nonzeros and the machine's cores:
  * <ul>
- *   <li>below {@link #RACE_FROM_NONZEROS}: HiGHS alone. Both solvers take well under a second
- *       there (HiGHS 0.03 s against SCIP's 0.08 s on the small benchmark instance, 0.019 against
- *       0.018 s on the tiny one), and HiGHS spares loading OR-Tools' native libraries, which
- *       takes longer than the solve.</li>
- *   <li>from there to {@link #HIGHS_ALONE_NONZEROS}: SCIP and HiGHS side by side, one thread
- *       each; the first to prove the gap wins and the other is stopped. Which is faster is not a
- *       matter of size here: on generated instances of 33,000 and 36,000 nonzeros SCIP was 4×
- *       faster on one, HiGHS 8× on the other; on the real instance (39,000) SCIP 1.6×, on the
- *       medium benchmark instance (107,000) HiGHS 11×.</li>
+ *   <li>below {@link #MIDDLE_FROM_NONZEROS}: HiGHS alone. Both solvers take well under a second
+ *       there (HiGHS 0.03 s against SCIP's 0.07 s on the small benchmark instance, 0.019 against
+ *       0.018 s on the tiny one), and HiGHS spares loading OR-Tools' native libraries.</li>
  *   <li>from {@link #HIGHS_ALONE_NONZEROS} on: HiGHS alone. SCIP's LP solver (SoPlex) needs
- *       minutes for the root LP there; racing it would only cost memory and a core.</li>
+ *       minutes for the root LP there (the large instance: no bound after 120 s).</li>
+ *   <li>in between, which solver is faster is not a matter of size (generated instances of 33,000
+ *       and 36,000 nonzeros: SCIP 4× faster on one, HiGHS 8× on the other). With at least
+ *       {@link #RACE_FROM_CORES} cores SCIP and HiGHS run side by side, one thread each; the first
+ *       to prove the gap wins and the other is stopped. With fewer, a race would halve each
+ *       solver's share of a machine that other work is also using (measured: 1.5-2× slower than
+ *       the better solver alone on this two-core machine under load), so the size decides:
+ *       SCIP below {@link #SCIP_BELOW_NONZEROS} (the real instance, 39,000: SCIP 1.6× faster),
+ *       HiGHS from there (the medium instance, 107,000: HiGHS 11× faster).</li>
  * </ul>
+ * {@code -Dlodestone.auto.race=always} or {@code never} overrides the count of cores (benchmarks).
  *
  * <p>The plan's solver is the one that produced it, its version followed by how auto chose it.
  * A race is decided by the clock, so when both solvers finish at about the same time either may
@@ -34,10 +37,14 @@ import org.lodestone.model.MipModel;
  * the background (a shutdown hook lets it finish stopping before the JVM exits).
  */
 final class AutoSolver implements MipSolver {
-    /** From this many nonzeros on SCIP and HiGHS race; below, HiGHS solves alone. */
-    static final int RACE_FROM_NONZEROS = 20_000;
-    /** From this many nonzeros on HiGHS solves alone again. */
+    /** From this many nonzeros on, the middle range: a race, or SCIP below {@link #SCIP_BELOW_NONZEROS}. */
+    static final int MIDDLE_FROM_NONZEROS = 20_000;
+    /** Without a race, SCIP below this many nonzeros in the middle range, HiGHS from it on. */
+    static final int SCIP_BELOW_NONZEROS = 70_000;
+    /** From this many nonzeros on HiGHS solves alone. */
     static final int HIGHS_ALONE_NONZEROS = 200_000;
+    /** The cores a machine needs for auto to race: two for the race, the rest for everything else. */
+    static final int RACE_FROM_CORES = 4;
 
     /** Race losers still stopping, which the JVM waits for before it exits. */
     private static final Set<Thread> STOPPING = ConcurrentHashMap.newKeySet();
@@ -51,31 +58,47 @@ final class AutoSolver implements MipSolver {
         this.highs = highs;
     }
 
-    /** How auto solves a model: HiGHS alone, SCIP alone (HiGHS cannot load), or a race. */
+    /** How auto solves a model: HiGHS alone, SCIP alone, or a race. */
     enum Plan { HIGHS_ALONE, SCIP_ALONE, RACE }
 
-    static Plan plan(MipModel model, boolean highsAvailable, boolean scipAvailable) {
+    /**
+     * @param highsAvailable whether HiGHS's library loads (else SCIP alone)
+     * @param race whether this machine races in the middle range
+     */
+    static Plan plan(MipModel model, boolean highsAvailable, boolean race) {
+        int nonzeros = model.nonzeros();
         if (!highsAvailable) {
             return Plan.SCIP_ALONE;
         }
-        return !scipAvailable || !racesAt(model.nonzeros()) ? Plan.HIGHS_ALONE : Plan.RACE;
+        if (nonzeros < MIDDLE_FROM_NONZEROS || nonzeros >= HIGHS_ALONE_NONZEROS) {
+            return Plan.HIGHS_ALONE;
+        }
+        if (race) {
+            return Plan.RACE;
+        }
+        return nonzeros < SCIP_BELOW_NONZEROS ? Plan.SCIP_ALONE : Plan.HIGHS_ALONE;
     }
 
-    private static boolean racesAt(int nonzeros) {
-        return nonzeros >= RACE_FROM_NONZEROS && nonzeros < HIGHS_ALONE_NONZEROS;
+    /** Whether auto races here: {@code lodestone.auto.race} if set, else at least {@link #RACE_FROM_CORES} cores. */
+    static boolean racesHere() {
+        String forced = System.getProperty("lodestone.auto.race", "");
+        if (forced.equals("always") || forced.equals("never")) {
+            return forced.equals("always");
+        }
+        return Runtime.getRuntime().availableProcessors() >= RACE_FROM_CORES;
     }
 
     @Override
     public SolveResult solve(MipModel model, SolveOptions options, SolveControl control) {
+        // decided without loading OR-Tools: HiGHS alone never needs it, and in a race SCIP loads it on
+        // its own thread (were SCIP missing, its side of the race would end at once in an error)
         boolean highsAvailable = Backend.HIGHS.isAvailable();
-        // the size decides before OR-Tools' native libraries are loaded: HiGHS alone never needs them
-        Plan plan = highsAvailable && !racesAt(model.nonzeros()) ? Plan.HIGHS_ALONE
-                : plan(model, highsAvailable, Backend.SCIP.isAvailable());
-        return switch (plan) {
+        String size = String.format(Locale.ROOT, "%,d nonzeros", model.nonzeros());
+        return switch (plan(model, highsAvailable, racesHere())) {
             case HIGHS_ALONE -> noted(highs.solve(model, options.withBackend(Backend.HIGHS), control),
-                    String.format(Locale.ROOT, "HiGHS alone at %,d nonzeros", model.nonzeros()));
+                    "HiGHS alone at " + size);
             case SCIP_ALONE -> noted(scip.solve(model, options.withBackend(Backend.SCIP), control),
-                    "SCIP alone, HiGHS could not be loaded");
+                    highsAvailable ? "SCIP alone at " + size : "SCIP alone, HiGHS could not be loaded");
             case RACE -> race(model, options, control);
         };
     }

@@ -21,31 +21,33 @@ import org.lodestone.model.MipModel;
  */
 final class OrToolsSolver implements MipSolver {
     private static final Map<Backend, Boolean> AVAILABLE = new EnumMap<>(Backend.class);
+    private static boolean loaded;
 
     static synchronized void loadNativeLibraries() {
-        if (AVAILABLE.isEmpty()) {
+        if (!loaded) {
             Path folder = NativeFiles.ortools();
             if (folder == null) {
                 Loader.loadNativeLibraries();
             } else if (!NativeFiles.mapped("libjniortools")) { // not loaded by OR-Tools' loader already
                 System.load(folder.resolve("libjniortools.so").toString());
             }
-            for (Backend backend : Backend.values()) {
-                if (!backend.viaOrTools()) {
-                    continue;
-                }
-                MPSolver probe = MPSolver.createSolver(backend.ortoolsId());
-                AVAILABLE.put(backend, probe != null);
-                if (probe != null) {
-                    probe.delete();
-                }
-            }
+            loaded = true;
         }
     }
 
-    static boolean isAvailable(Backend backend) {
+    /** Whether OR-Tools can create the backend's solver here (asked once per backend). */
+    static synchronized boolean isAvailable(Backend backend) {
+        if (!backend.viaOrTools()) {
+            return false;
+        }
         loadNativeLibraries();
-        return AVAILABLE.getOrDefault(backend, false);
+        return AVAILABLE.computeIfAbsent(backend, b -> {
+            MPSolver probe = MPSolver.createSolver(b.ortoolsId());
+            if (probe != null) {
+                probe.delete();
+            }
+            return probe != null;
+        });
     }
 
     @Override

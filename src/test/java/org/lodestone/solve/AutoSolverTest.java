@@ -32,13 +32,40 @@ class AutoSolverTest {
     }
 
     @Test
-    void sizeDecidesBetweenARaceAndHighsAlone() {
-        assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(AutoSolver.RACE_FROM_NONZEROS - 1), true, true));
-        assertEquals(AutoSolver.Plan.RACE, AutoSolver.plan(withNonzeros(AutoSolver.RACE_FROM_NONZEROS), true, true));
-        assertEquals(AutoSolver.Plan.RACE, AutoSolver.plan(withNonzeros(AutoSolver.HIGHS_ALONE_NONZEROS - 1), true, true));
-        assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(AutoSolver.HIGHS_ALONE_NONZEROS), true, true));
-        assertEquals(AutoSolver.Plan.SCIP_ALONE, AutoSolver.plan(withNonzeros(10), false, true));
-        assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(10), true, false));
+    void sizeAndCoresDecideWhoSolves() {
+        int middle = AutoSolver.MIDDLE_FROM_NONZEROS;
+        int scipBelow = AutoSolver.SCIP_BELOW_NONZEROS;
+        int alone = AutoSolver.HIGHS_ALONE_NONZEROS;
+        for (boolean race : new boolean[] {true, false}) {
+            assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(middle - 1), true, race));
+            assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(alone), true, race));
+            assertEquals(AutoSolver.Plan.SCIP_ALONE, AutoSolver.plan(withNonzeros(10), false, race), "no HiGHS");
+        }
+        assertEquals(AutoSolver.Plan.RACE, AutoSolver.plan(withNonzeros(middle), true, true));
+        assertEquals(AutoSolver.Plan.RACE, AutoSolver.plan(withNonzeros(alone - 1), true, true));
+        assertEquals(AutoSolver.Plan.SCIP_ALONE, AutoSolver.plan(withNonzeros(middle), true, false));
+        assertEquals(AutoSolver.Plan.SCIP_ALONE, AutoSolver.plan(withNonzeros(scipBelow - 1), true, false));
+        assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(scipBelow), true, false));
+    }
+
+    @Test
+    void racesWithEnoughCoresUnlessTold() {
+        String before = System.getProperty("lodestone.auto.race");
+        try {
+            System.clearProperty("lodestone.auto.race");
+            assertEquals(Runtime.getRuntime().availableProcessors() >= AutoSolver.RACE_FROM_CORES,
+                    AutoSolver.racesHere());
+            System.setProperty("lodestone.auto.race", "always");
+            assertTrue(AutoSolver.racesHere());
+            System.setProperty("lodestone.auto.race", "never");
+            assertFalse(AutoSolver.racesHere());
+        } finally {
+            if (before == null) {
+                System.clearProperty("lodestone.auto.race");
+            } else {
+                System.setProperty("lodestone.auto.race", before);
+            }
+        }
     }
 
     /** A solver that answers {@code result} at once, or once its solve is interrupted when {@code untilStopped}. */
