@@ -9,9 +9,9 @@ import picocli.CommandLine.Option;
 /** --solver, --time-limit and --gap, as every command that solves takes them (a picocli mixin). */
 final class SolverOptions {
     @Option(names = "--solver", paramLabel = "NAME", defaultValue = "auto",
-            description = "auto (default: HiGHS below 20,000 and from 200,000 nonzeros; in between SCIP and HiGHS "
-                    + "side by side on 4 or more cores, else SCIP below 70,000 nonzeros and HiGHS above), "
-                    + "scip, highs (HiGHS through its C API), highs-ortools (HiGHS through OR-Tools) or cbc.",
+            description = "auto (default: HiGHS from 200,000 nonzeros; below, SCIP and HiGHS side by side on 4 or "
+                    + "more cores, else by size), scip, highs (HiGHS through its C API), highs-ortools (HiGHS "
+                    + "through OR-Tools) or cbc.",
             converter = BackendConverter.class)
     Backend backend;
 

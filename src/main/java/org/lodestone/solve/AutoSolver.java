@@ -12,21 +12,21 @@ import java.util.function.Supplier;
 import org.lodestone.model.MipModel;
 
 /**
- * {@code --solver auto}, by the model's size in nonzeros and the machine's cores:
+ * {@code --solver auto}. From {@link #HIGHS_ALONE_NONZEROS} nonzeros on, HiGHS solves alone: SCIP's
+ * LP solver (SoPlex) needs minutes for the root LP there (the large benchmark instance, 946,000:
+ * no bound after 120 s; HiGHS optimal in 17 s). Below, which solver is faster depends on the
+ * instance more than on its size (generated instances of 33,000 and 36,000 nonzeros: SCIP 4×
+ * faster on one, HiGHS 8× on the other), so:
  * <ul>
- *   <li>below {@link #MIDDLE_FROM_NONZEROS}: HiGHS alone. Both solvers take well under a second
- *       there (HiGHS 0.03 s against SCIP's 0.07 s on the small benchmark instance, 0.019 against
- *       0.018 s on the tiny one), and HiGHS spares loading OR-Tools' native libraries.</li>
- *   <li>from {@link #HIGHS_ALONE_NONZEROS} on: HiGHS alone. SCIP's LP solver (SoPlex) needs
- *       minutes for the root LP there (the large instance: no bound after 120 s).</li>
- *   <li>in between, which solver is faster is not a matter of size (generated instances of 33,000
- *       and 36,000 nonzeros: SCIP 4× faster on one, HiGHS 8× on the other). With at least
- *       {@link #RACE_FROM_CORES} cores SCIP and HiGHS run side by side, one thread each; the first
- *       to prove the gap wins and the other is stopped. With fewer, a race would halve each
- *       solver's share of a machine that other work is also using (measured: 1.5-2× slower than
- *       the better solver alone on this two-core machine under load), so the size decides:
- *       SCIP below {@link #SCIP_BELOW_NONZEROS} (the real instance, 39,000: SCIP 1.6× faster),
- *       HiGHS from there (the medium instance, 107,000: HiGHS 11× faster).</li>
+ *   <li>with at least {@link #RACE_FROM_CORES} cores, SCIP and HiGHS run side by side, one thread
+ *       each; the first to prove the gap wins and the other is stopped;</li>
+ *   <li>with fewer, a race would halve each solver's share of a machine that other work is also
+ *       using (measured on two cores under load: 1.7-2.2× slower than the better solver alone),
+ *       so the size decides, each range going to the solver that was faster on most of the
+ *       instances measured in it (benchmarks/README.md): SCIP below 2,000 nonzeros (3 of 5:
+ *       HiGHS's MIP machinery costs it some 20 ms even on a tiny model), HiGHS from 2,000 (3 of 5,
+ *       one tie), SCIP from 20,000 (3 of 4, the real instance among them: SCIP 1.6×), HiGHS from
+ *       70,000 (5 of 6, the medium benchmark instance among them: HiGHS 11×).</li>
  * </ul>
  * {@code -Dlodestone.auto.race=always} or {@code never} overrides the count of cores (benchmarks).
  *
@@ -37,12 +37,12 @@ import org.lodestone.model.MipModel;
  * the background (a shutdown hook lets it finish stopping before the JVM exits).
  */
 final class AutoSolver implements MipSolver {
-    /** From this many nonzeros on, the middle range: a race, or SCIP below {@link #SCIP_BELOW_NONZEROS}. */
-    static final int MIDDLE_FROM_NONZEROS = 20_000;
-    /** Without a race, SCIP below this many nonzeros in the middle range, HiGHS from it on. */
-    static final int SCIP_BELOW_NONZEROS = 70_000;
     /** From this many nonzeros on HiGHS solves alone. */
     static final int HIGHS_ALONE_NONZEROS = 200_000;
+    /** Without a race: where each range of nonzeros below {@link #HIGHS_ALONE_NONZEROS} starts ... */
+    static final int[] RANGE_FROM = {0, 2_000, 20_000, 70_000};
+    /** ... and which solver takes it. */
+    static final Backend[] RANGE_SOLVER = {Backend.SCIP, Backend.HIGHS, Backend.SCIP, Backend.HIGHS};
     /** The cores a machine needs for auto to race: two for the race, the rest for everything else. */
     static final int RACE_FROM_CORES = 4;
 
@@ -63,20 +63,24 @@ final class AutoSolver implements MipSolver {
 
     /**
      * @param highsAvailable whether HiGHS's library loads (else SCIP alone)
-     * @param race whether this machine races in the middle range
+     * @param race whether this machine races below {@link #HIGHS_ALONE_NONZEROS}
      */
     static Plan plan(MipModel model, boolean highsAvailable, boolean race) {
         int nonzeros = model.nonzeros();
         if (!highsAvailable) {
             return Plan.SCIP_ALONE;
         }
-        if (nonzeros < MIDDLE_FROM_NONZEROS || nonzeros >= HIGHS_ALONE_NONZEROS) {
+        if (nonzeros >= HIGHS_ALONE_NONZEROS) {
             return Plan.HIGHS_ALONE;
         }
         if (race) {
             return Plan.RACE;
         }
-        return nonzeros < SCIP_BELOW_NONZEROS ? Plan.SCIP_ALONE : Plan.HIGHS_ALONE;
+        int range = RANGE_FROM.length - 1;
+        while (nonzeros < RANGE_FROM[range]) {
+            range--;
+        }
+        return RANGE_SOLVER[range] == Backend.SCIP ? Plan.SCIP_ALONE : Plan.HIGHS_ALONE;
     }
 
     /** Whether auto races here: {@code lodestone.auto.race} if set, else at least {@link #RACE_FROM_CORES} cores. */

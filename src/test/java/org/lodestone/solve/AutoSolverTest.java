@@ -33,32 +33,33 @@ class AutoSolverTest {
 
     @Test
     void sizeAndCoresDecideWhoSolves() {
-        int middle = AutoSolver.MIDDLE_FROM_NONZEROS;
-        int scipBelow = AutoSolver.SCIP_BELOW_NONZEROS;
         int alone = AutoSolver.HIGHS_ALONE_NONZEROS;
         for (boolean race : new boolean[] {true, false}) {
-            assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(middle - 1), true, race));
             assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(alone), true, race));
             assertEquals(AutoSolver.Plan.SCIP_ALONE, AutoSolver.plan(withNonzeros(10), false, race), "no HiGHS");
         }
-        assertEquals(AutoSolver.Plan.RACE, AutoSolver.plan(withNonzeros(middle), true, true));
-        assertEquals(AutoSolver.Plan.RACE, AutoSolver.plan(withNonzeros(alone - 1), true, true));
-        assertEquals(AutoSolver.Plan.SCIP_ALONE, AutoSolver.plan(withNonzeros(middle), true, false));
-        assertEquals(AutoSolver.Plan.SCIP_ALONE, AutoSolver.plan(withNonzeros(scipBelow - 1), true, false));
-        assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(scipBelow), true, false));
+        for (int nonzeros : new int[] {1, 1_999, 2_000, 19_999, 20_000, 69_999, 70_000, alone - 1}) {
+            assertEquals(AutoSolver.Plan.RACE, AutoSolver.plan(withNonzeros(nonzeros), true, true));
+        }
+        // without a race, by ranges: SCIP, HiGHS from 2,000, SCIP from 20,000, HiGHS from 70,000
+        assertEquals(AutoSolver.Plan.SCIP_ALONE, AutoSolver.plan(withNonzeros(1_999), true, false));
+        assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(2_000), true, false));
+        assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(19_999), true, false));
+        assertEquals(AutoSolver.Plan.SCIP_ALONE, AutoSolver.plan(withNonzeros(20_000), true, false));
+        assertEquals(AutoSolver.Plan.SCIP_ALONE, AutoSolver.plan(withNonzeros(69_999), true, false));
+        assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(70_000), true, false));
     }
 
-    @Test
-    void racesWithEnoughCoresUnlessTold() {
+    /** Runs {@code check} with {@code lodestone.auto.race} set to {@code value} (null: unset), then restores it. */
+    static void withRaceProperty(String value, Runnable check) {
         String before = System.getProperty("lodestone.auto.race");
         try {
-            System.clearProperty("lodestone.auto.race");
-            assertEquals(Runtime.getRuntime().availableProcessors() >= AutoSolver.RACE_FROM_CORES,
-                    AutoSolver.racesHere());
-            System.setProperty("lodestone.auto.race", "always");
-            assertTrue(AutoSolver.racesHere());
-            System.setProperty("lodestone.auto.race", "never");
-            assertFalse(AutoSolver.racesHere());
+            if (value == null) {
+                System.clearProperty("lodestone.auto.race");
+            } else {
+                System.setProperty("lodestone.auto.race", value);
+            }
+            check.run();
         } finally {
             if (before == null) {
                 System.clearProperty("lodestone.auto.race");
@@ -66,6 +67,14 @@ class AutoSolverTest {
                 System.setProperty("lodestone.auto.race", before);
             }
         }
+    }
+
+    @Test
+    void racesWithEnoughCoresUnlessTold() {
+        withRaceProperty(null, () -> assertEquals(
+                Runtime.getRuntime().availableProcessors() >= AutoSolver.RACE_FROM_CORES, AutoSolver.racesHere()));
+        withRaceProperty("always", () -> assertTrue(AutoSolver.racesHere()));
+        withRaceProperty("never", () -> assertFalse(AutoSolver.racesHere()));
     }
 
     /** A solver that answers {@code result} at once, or once its solve is interrupted when {@code untilStopped}. */
@@ -182,11 +191,13 @@ class AutoSolverTest {
     }
 
     @Test
-    void smallModelsGoToHighsAloneWithoutOrTools() {
-        assumeTrue(Backend.HIGHS.isAvailable());
-        SolveResult r = MipSolver.create().solve(OrToolsSolverTest.knapsack(), AUTO);
-        assertEquals("HiGHS", r.solverName());
-        assertTrue(r.solverVersion().endsWith("; auto: HiGHS alone at 9 nonzeros"), r.solverVersion());
+    void theChoiceIsNamedAfterTheSolversVersion() {
+        assumeTrue(Backend.HIGHS.isAvailable() && Backend.SCIP.isAvailable());
+        withRaceProperty("never", () -> {
+            SolveResult r = MipSolver.create().solve(OrToolsSolverTest.knapsack(), AUTO);
+            assertEquals("SCIP", r.solverName());
+            assertTrue(r.solverVersion().endsWith("; auto: SCIP alone at 9 nonzeros"), r.solverVersion());
+        });
     }
 
     @Test
