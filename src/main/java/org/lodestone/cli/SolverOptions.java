@@ -13,8 +13,11 @@ import picocli.CommandLine.Option;
 
 /** --solver, --time-limit and --gap, as every command that solves takes them (a picocli mixin). */
 final class SolverOptions {
-    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "scip",
-            description = "scip (default), highs or cbc.", converter = BackendConverter.class)
+    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "auto",
+            description = "auto (default: HiGHS from 200,000 nonzeros; below, SCIP and HiGHS side by side on 4 or "
+                    + "more cores, else by size), scip, highs (HiGHS through its C API), highs-ortools (HiGHS "
+                    + "through OR-Tools) or cbc.",
+            converter = BackendConverter.class)
     Backend backend;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
@@ -69,7 +72,7 @@ final class SolverOptions {
                 return Backend.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(
-                        "unknown solver '" + value + "' (choose scip, highs or cbc)");
+                        "unknown solver '" + value + "' (choose auto, scip, highs, highs-ortools or cbc)");
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.lodestone.solve;
 
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,23 +21,33 @@ import org.lodestone.model.MipModel;
  */
 final class OrToolsSolver implements MipSolver {
     private static final Map<Backend, Boolean> AVAILABLE = new EnumMap<>(Backend.class);
+    private static boolean loaded;
 
     static synchronized void loadNativeLibraries() {
-        if (AVAILABLE.isEmpty()) {
-            Loader.loadNativeLibraries();
-            for (Backend backend : Backend.values()) {
-                MPSolver probe = MPSolver.createSolver(backend.ortoolsId());
-                AVAILABLE.put(backend, probe != null);
-                if (probe != null) {
-                    probe.delete();
-                }
+        if (!loaded) {
+            Path folder = NativeFiles.ortools();
+            if (folder == null) {
+                Loader.loadNativeLibraries();
+            } else if (!NativeFiles.mapped("libjniortools")) { // not loaded by OR-Tools' loader already
+                System.load(folder.resolve("libjniortools.so").toString());
             }
+            loaded = true;
         }
     }
 
-    static boolean isAvailable(Backend backend) {
+    /** Whether OR-Tools can create the backend's solver here (asked once per backend). */
+    static synchronized boolean isAvailable(Backend backend) {
+        if (!backend.viaOrTools()) {
+            return false;
+        }
         loadNativeLibraries();
-        return AVAILABLE.get(backend);
+        return AVAILABLE.computeIfAbsent(backend, b -> {
+            MPSolver probe = MPSolver.createSolver(b.ortoolsId());
+            if (probe != null) {
+                probe.delete();
+            }
+            return probe != null;
+        });
     }
 
     @Override
@@ -51,7 +62,7 @@ final class OrToolsSolver implements MipSolver {
         NativeStdout capture = null;
         try {
             // OR-Tools 9.15's HiGHS wrapper crashes the JVM on a solution hint: only SCIP and CBC get one
-            String error = solver.loadModelFromProto(ModelProto.of(model, true, backend != Backend.HIGHS, true));
+            String error = solver.loadModelFromProto(ModelProto.of(model, true, backend != Backend.HIGHS_ORTOOLS, true));
             if (!error.isEmpty()) {
                 return withoutPlan(SolveResult.Termination.ERROR, 0, backend, "", 0,
                         "the solver rejected the model: " + error);
@@ -62,7 +73,7 @@ final class OrToolsSolver implements MipSolver {
             } else {
                 solver.suppressOutput();
             }
-            if (backend == Backend.HIGHS) {
+            if (backend == Backend.HIGHS_ORTOOLS) {
                 String log = capture != null ? "true" : "false";
                 solver.setSolverSpecificParametersAsString("log_to_console = " + log + "\noutput_flag = " + log + "\n"
                         + "random_seed = " + options.seed() + "\n"
@@ -117,7 +128,7 @@ final class OrToolsSolver implements MipSolver {
                             status);
                     SolveResult.Termination termination = status == MPSolver.ResultStatus.OPTIMAL
                             ? SolveResult.Termination.OPTIMAL : SolveResult.Termination.FEASIBLE;
-                    yield new SolveResult(termination, values, objective, bound, seconds, backend.displayName(),
+                    yield new SolveResult(termination, values, objective, bound, seconds, solverName(backend),
                             version, usedThreads, hint(backend, termination, objective, bound));
                 }
                 // CBC answers INFEASIBLE when its time limit stops it before any solution (every valid
@@ -208,10 +219,19 @@ final class OrToolsSolver implements MipSolver {
         return status == MPSolver.ResultStatus.OPTIMAL ? objective : null;
     }
 
-    /** OR-Tools' HiGHS wrapper names its PDLP solver instead of a version; say where HiGHS comes from. */
+    /** The solver's name in results and plans: HiGHS is HiGHS, however called (its version says how). */
+    private static String solverName(Backend backend) {
+        return backend == Backend.HIGHS_ORTOOLS ? HighsSolver.NAME : backend.displayName();
+    }
+
+    /**
+     * OR-Tools' HiGHS wrapper names its PDLP solver instead of a version: say which HiGHS it is
+     * (the library is the one {@link HighsSolver} calls directly) and that OR-Tools wraps it.
+     */
     private static String version(Backend backend, String reported) {
-        if (backend == Backend.HIGHS && !reported.matches(".*\\d.*")) {
-            return "HiGHS (OR-Tools " + OrToolsVersion.getVersionString() + ")";
+        if (backend == Backend.HIGHS_ORTOOLS && !reported.matches(".*\\d.*")) {
+            String wrapper = "OR-Tools " + OrToolsVersion.getVersionString() + " wrapper";
+            return HighsLibrary.load() ? HighsLibrary.version() + " (" + wrapper + ")" : "HiGHS (" + wrapper + ")";
         }
         return reported;
     }
@@ -219,7 +239,7 @@ final class OrToolsSolver implements MipSolver {
     /** A result without a solution (and so without objective or bound). */
     private static SolveResult withoutPlan(SolveResult.Termination termination, double seconds, Backend backend,
                                            String version, int threads, String message) {
-        return new SolveResult(termination, null, null, null, seconds, backend.displayName(), version, threads,
+        return new SolveResult(termination, null, null, null, seconds, solverName(backend), version, threads,
                 message);
     }
 }

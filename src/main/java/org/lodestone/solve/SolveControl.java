@@ -14,9 +14,10 @@ public final class SolveControl {
 
     /**
      * Asks to be told of the solve's progress (incumbent, bound, phase) while it runs, on another
-     * thread, each time the solver reports a change. Only where the solver's log can be read
-     * (see {@code NativeStdout}) and only one solve at a time in the process; otherwise the
-     * listener hears nothing, and the solve is the same either way.
+     * thread, each time the solver reports a change. HiGHS (through its C API) reports through its
+     * MIP callbacks, in any number of solves at once; the solvers OR-Tools runs only where their
+     * log can be read (see {@code NativeStdout}) and only one solve at a time in the process,
+     * otherwise the listener hears nothing. The solve is the same either way.
      */
     public SolveControl onProgress(Consumer<SolverProgress> progress) {
         this.listener = progress;
@@ -29,7 +30,7 @@ public final class SolveControl {
 
     /**
      * Asks the running solve, or the next one, to stop as soon as it can. Returns false when
-     * a solve is running whose backend cannot be stopped (OR-Tools' HiGHS and CBC).
+     * a solve is running whose backend cannot be stopped (HiGHS through OR-Tools, CBC).
      */
     public synchronized boolean interrupt() {
         interrupted = true;

@@ -15,7 +15,7 @@ public record SolveOptions(Backend backend, double timeLimitSeconds, double rela
     }
 
     public static SolveOptions defaults() {
-        return new SolveOptions(Backend.SCIP, DEFAULT_TIME_LIMIT, DEFAULT_GAP, 1);
+        return new SolveOptions(Backend.AUTO, DEFAULT_TIME_LIMIT, DEFAULT_GAP, 1);
     }
 
     public SolveOptions withBackend(Backend other) {

@@ -26,8 +26,9 @@ abstract class SolverLog {
     static SolverLog of(Backend backend, double scale) {
         return switch (backend) {
             case SCIP -> new Scip(scale);
-            case HIGHS -> new Highs(scale);
+            case HIGHS, HIGHS_ORTOOLS -> new Highs(scale);
             case CBC -> new Cbc(scale);
+            case AUTO -> throw new IllegalArgumentException("auto has no log of its own");
         };
     }
 

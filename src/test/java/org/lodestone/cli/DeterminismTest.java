@@ -19,7 +19,7 @@ class DeterminismTest {
     Path tmp;
 
     @ParameterizedTest(name = "{0}, {1} thread(s), seed {2}")
-    @CsvSource({"scip, 1, 0", "scip, 1, 5", "highs, 1, 0", "highs, 2, 3", "cbc, 1, 0"})
+    @CsvSource({"scip, 1, 0", "scip, 1, 5", "highs, 1, 0", "highs, 2, 3", "highs-ortools, 1, 0", "cbc, 1, 0"})
     void samePlanFileEveryTime(String solver, int threads, int seed) throws Exception {
         assumeTrue(Backend.parse(solver).isAvailable());
         String instance = CliTest.conformance("g-small-2.json");

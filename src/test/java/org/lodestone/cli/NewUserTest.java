@@ -90,7 +90,7 @@ class NewUserTest {
         assertAll(
                 () -> assertEquals(ExitCodes.BAD_INPUT, solver.exit()),
                 () -> assertEquals("lodestone: Invalid value for option '--solver': unknown solver 'gurobi' "
-                        + "(choose scip, highs or cbc)\nTry 'lodestone solve --help' for its options.\n", solver.err()),
+                        + "(choose auto, scip, highs, highs-ortools or cbc)\nTry 'lodestone solve --help' for its options.\n", solver.err()),
                 () -> assertEquals(ExitCodes.BAD_INPUT, points.exit()),
                 () -> assertEquals(2, points.err().lines().count(), points.err()),
                 () -> assertTrue(points.err().endsWith("Try 'lodestone pareto --help' for its options.\n")));
