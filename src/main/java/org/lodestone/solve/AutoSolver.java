@@ -142,11 +142,11 @@ final class AutoSolver implements MipSolver {
             return true;
         });
         try {
-            scipThread.start();
-            highsThread.start();
-            if (progress != null) {
+            if (progress != null) { // before the solvers start: their own reports must come after it
                 progress.highs(new SolverProgress(HighsSolver.NAME, "starting", null, null));
             }
+            scipThread.start();
+            highsThread.start();
             SolveResult first = take(finished);
             // only a plan proven optimal ends the race: a claim of infeasibility waits for the other
             // solver, whose plan, if it finds one, shows the claim wrong
