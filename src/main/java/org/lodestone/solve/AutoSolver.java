@@ -14,19 +14,20 @@ import org.lodestone.model.MipModel;
 /**
  * {@code --solver auto}. From {@link #HIGHS_ALONE_NONZEROS} nonzeros on, HiGHS solves alone: SCIP's
  * LP solver (SoPlex) needs minutes for the root LP there (the large benchmark instance, 946,000:
- * no bound after 120 s; HiGHS optimal in 17 s). Below, which solver is faster depends on the
+ * no bound after 120 s; HiGHS optimal in 15 s). Below, which solver is faster depends on the
  * instance more than on its size (generated instances of 33,000 and 36,000 nonzeros: SCIP 4×
- * faster on one, HiGHS 8× on the other), so:
+ * faster on one, HiGHS 7× on the other), so:
  * <ul>
  *   <li>with at least {@link #RACE_FROM_CORES} cores, SCIP and HiGHS run side by side, one thread
  *       each; the first to prove the gap wins and the other is stopped;</li>
  *   <li>with fewer, a race would halve each solver's share of a machine that other work is also
- *       using (measured on two cores under load: 1.7-2.2× slower than the better solver alone),
- *       so the size decides, each range going to the solver that was faster on most of the
- *       instances measured in it (benchmarks/README.md): SCIP below 2,000 nonzeros (3 of 5:
- *       HiGHS's MIP machinery costs it some 20 ms even on a tiny model), HiGHS from 2,000 (3 of 5,
- *       one tie), SCIP from 20,000 (3 of 4, the real instance among them: SCIP 1.6×), HiGHS from
- *       70,000 (5 of 6, the medium benchmark instance among them: HiGHS 11×).</li>
+ *       using (measured on two cores under load: 1.4-2.6× slower than the better solver alone),
+ *       so the size decides (benchmarks/README.md, 20 instances measured): SCIP below 2,000
+ *       nonzeros, where both take at most 0.12 s and the winner changes from instance to instance
+ *       (HiGHS on 3 of 5), but HiGHS's set-up of some 10-20 ms cannot match SCIP's 14 ms on the
+ *       benchmark grid's tiny instance; HiGHS from 2,000 (3 of 5); SCIP from 20,000 (2 of 3, the
+ *       real instance among them: SCIP 1.7×); HiGHS from 70,000 (4 of 5, the medium instance
+ *       among them: HiGHS 12×).</li>
  * </ul>
  * {@code -Dlodestone.auto.race=always} or {@code never} overrides the count of cores (benchmarks).
  *
@@ -141,11 +142,11 @@ final class AutoSolver implements MipSolver {
             return true;
         });
         try {
-            scipThread.start();
-            highsThread.start();
-            if (progress != null) {
+            if (progress != null) { // before the solvers start: their own reports must come after it
                 progress.highs(new SolverProgress(HighsSolver.NAME, "starting", null, null));
             }
+            scipThread.start();
+            highsThread.start();
             SolveResult first = take(finished);
             // only a plan proven optimal ends the race: a claim of infeasibility waits for the other
             // solver, whose plan, if it finds one, shows the claim wrong

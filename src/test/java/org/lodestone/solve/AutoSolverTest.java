@@ -111,11 +111,16 @@ class AutoSolverTest {
                 "1.0", 1, "");
     }
 
+    /** A race of the two scripted solvers on the knapsack. */
+    static SolveResult race(MipSolver scip, MipSolver highs) {
+        return new AutoSolver(scip, highs).race(OrToolsSolverTest.knapsack(), AUTO, new SolveControl());
+    }
+
     @Test
     void theFirstProvenAnswerWinsAndTheOtherIsStopped() throws Exception {
         Scripted scip = new Scripted(result("SCIP", SolveResult.Termination.FEASIBLE, 12.0, 5.0), true);
         Scripted highs = new Scripted(result("HiGHS", SolveResult.Termination.OPTIMAL, 10.0, 10.0), false);
-        SolveResult r = new AutoSolver(scip, highs).race(OrToolsSolverTest.knapsack(), AUTO, new SolveControl());
+        SolveResult r = race(scip, highs);
 
         assertEquals("HiGHS", r.solverName());
         assertEquals(SolveResult.Termination.OPTIMAL, r.termination());
@@ -130,7 +135,7 @@ class AutoSolverTest {
         // HiGHS 1.12 has called feasible models infeasible: SCIP's plan shows it wrong
         Scripted scip = new Scripted(result("SCIP", SolveResult.Termination.OPTIMAL, 7.0, 7.0), false);
         Scripted highs = new Scripted(result("HiGHS", SolveResult.Termination.INFEASIBLE, null, null), false);
-        SolveResult r = new AutoSolver(scip, highs).race(OrToolsSolverTest.knapsack(), AUTO, new SolveControl());
+        SolveResult r = race(scip, highs);
         assertEquals("SCIP", r.solverName());
         assertEquals(SolveResult.Termination.OPTIMAL, r.termination());
     }
@@ -139,7 +144,7 @@ class AutoSolverTest {
     void atTheLimitTheBetterPlanAndTheBetterBoundAreKept() {
         Scripted scip = new Scripted(result("SCIP", SolveResult.Termination.FEASIBLE, 12.0, 9.0), false);
         Scripted highs = new Scripted(result("HiGHS", SolveResult.Termination.FEASIBLE, 11.0, 4.0), false);
-        SolveResult r = new AutoSolver(scip, highs).race(OrToolsSolverTest.knapsack(), AUTO, new SolveControl());
+        SolveResult r = race(scip, highs);
         assertEquals("HiGHS", r.solverName());
         assertEquals(SolveResult.Termination.FEASIBLE, r.termination());
         assertEquals(11.0, r.objective());

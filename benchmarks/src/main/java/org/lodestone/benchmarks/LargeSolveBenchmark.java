@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One solve of the large instance per backend, stopped by a time limit: the time is mostly the
  * limit itself unless the backend proves optimality first, so the secondary results (status
- * and gap, see {@link SolveOutcomes}) matter as much as the time. The hand-off to OR-Tools is included.
+ * and gap, see {@link SolveOutcomes}) matter as much as the time. The hand-off to the solver is included.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -34,7 +34,7 @@ public class LargeSolveBenchmark {
     @Param({"large"})
     public Size size;
 
-    @Param({"SCIP", "HIGHS", "CBC"})
+    @Param({"SCIP", "HIGHS", "HIGHS_ORTOOLS", "CBC", "AUTO"})
     public Backend backend;
 
     /** Per solve, seconds. */

@@ -29,7 +29,12 @@ public enum Size {
     tiny(3, 4, 2, 2, 3, 1),
     small(5, 10, 5, 4, 5, 2),
     medium(10, 25, 12, 8, 6, 3),
-    large(10, 60, 30, 20, 8, 4);
+    large(10, 60, 30, 20, 8, 4),
+    /**
+     * The real instance, {@code instances/indo-pacific-2026.json}, read from the folder the jar
+     * runs in (the repository root) or from {@code -Dbench.real=FILE}.
+     */
+    real;
 
     private final GeneratorSpec spec;
 
@@ -37,6 +42,11 @@ public enum Size {
         this.spec = new GeneratorSpec(years, mines, refineries, buyers, elements, scenarios, 1);
     }
 
+    Size() {
+        this.spec = null;
+    }
+
+    /** The generator's arguments; null for the real instance. */
     public GeneratorSpec spec() {
         return spec;
     }
@@ -45,6 +55,14 @@ public enum Size {
 
     /** The instance as a JSON file (generated once per JVM into a temporary folder). */
     public synchronized Path file() {
+        if (spec == null) {
+            Path file = Path.of(System.getProperty("bench.real", "instances/indo-pacific-2026.json"));
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException("the real instance is not at " + file.toAbsolutePath()
+                        + "; run from the repository root or pass -Dbench.real=FILE");
+            }
+            return file;
+        }
         return FILES.computeIfAbsent(this, size -> {
             try {
                 Path file = Files.createTempFile("lodestone-bench-", "-" + size.spec.fileName());
@@ -62,7 +80,7 @@ public enum Size {
         try {
             return InstanceReader.read(file(), List.of());
         } catch (InvalidInputException e) {
-            throw new IllegalStateException("generated instance " + spec.name() + " is invalid: " + e.getMessage(), e);
+            throw new IllegalStateException("instance " + this + " is invalid: " + e.getMessage(), e);
         }
     }
 }

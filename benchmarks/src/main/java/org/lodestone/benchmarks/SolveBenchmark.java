@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Solving with each backend as {@code lodestone solve} does (MipSolver: the hand-off to OR-Tools
+ * Solving with each backend as {@code lodestone solve} does (MipSolver: the hand-off to the solver
  * included, default gap 1e-4, one thread), on the sizes that solve in seconds. The large
  * instance has its own single-shot benchmark, {@link LargeSolveBenchmark}.
  */
@@ -34,7 +34,7 @@ public class SolveBenchmark {
     @Param({"tiny", "small", "medium"})
     public Size size;
 
-    @Param({"SCIP", "HIGHS", "CBC"})
+    @Param({"SCIP", "HIGHS", "HIGHS_ORTOOLS", "CBC", "AUTO"})
     public Backend backend;
 
     /** Per solve, seconds. */

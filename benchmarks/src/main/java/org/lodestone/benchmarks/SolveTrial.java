@@ -10,7 +10,7 @@ import org.lodestone.solve.SolveResult;
 /**
  * What {@link SolveBenchmark} and {@link LargeSolveBenchmark} share for one JMH trial: the model
  * built once in the setup, each benchmark call one solve as {@code lodestone solve} does it
- * (MipSolver, the hand-off to OR-Tools included) counted in {@link SolveOutcomes}, and the last
+ * (MipSolver, the hand-off to the solver included) counted in {@link SolveOutcomes}, and the last
  * solve printed at the teardown.
  */
 final class SolveTrial {
