@@ -144,16 +144,8 @@ public final class Pareto {
             return new Result(count, Double.NaN, rMax, points, List.of(), null);
         }
         double rMin = lowest.plan().risk();
-        // without the min-cost end, the frontier still has its other end; R_max is then unknown
-        List<Double> budgets = new ArrayList<>();
-        double lowestBudget = rMin + BUDGET_TOLERANCE * Math.max(1, rMin);
-        budgets.add(lowestBudget);
-        if (minCost.hasPlan()) {
-            for (int k = 1; k <= count - 2; k++) {
-                // never below the min-risk end's budget (no trade-off: R_max ≈ R_min)
-                budgets.add(Math.max(lowestBudget, rMin + (rMax - rMin) * k / (count - 1)));
-            }
-        }
+        // without the min-cost end (R_max unknown) only the min-risk end's budget
+        List<Double> budgets = budgets(rMin, rMax, minCost.hasPlan() ? count : 2);
         List<Batch.Job> jobs = new ArrayList<>();
         for (int i = 0; i < budgets.size(); i++) {
             String label = i == 0 ? "min-risk end" : "point " + (i + 1);
@@ -193,12 +185,7 @@ public final class Pareto {
             return new Result(count, Double.NaN, rMax, List.of(), List.of(), floor);
         }
         double rMin = lowest.plan().risk();
-        List<Double> budgets = new ArrayList<>();
-        double lowestBudget = rMin + BUDGET_TOLERANCE * Math.max(1, rMin);
-        budgets.add(lowestBudget);
-        for (int k = 1; k <= count - 2; k++) {
-            budgets.add(Math.max(lowestBudget, rMin + (rMax - rMin) * k / (count - 1)));
-        }
+        List<Double> budgets = new ArrayList<>(budgets(rMin, rMax, count));
         budgets.add(null);
         List<Batch.Job> jobs = new ArrayList<>();
         for (int i = 0; i < budgets.size(); i++) {
@@ -246,6 +233,21 @@ public final class Pareto {
             }
         }
         return out;
+    }
+
+    /**
+     * The risk budgets of points 1 … N − 1: R_min plus a tolerance of 1e-6 × max(1, R_min) for the
+     * min-risk end, then R_min + k (R_max − R_min) / (N − 1), never below the first (no trade-off:
+     * R_max ≈ R_min). Point N, the min-cost end, has none.
+     */
+    private static List<Double> budgets(double rMin, double rMax, int count) {
+        List<Double> budgets = new ArrayList<>();
+        double lowestBudget = rMin + BUDGET_TOLERANCE * Math.max(1, rMin);
+        budgets.add(lowestBudget);
+        for (int k = 1; k <= count - 2; k++) {
+            budgets.add(Math.max(lowestBudget, rMin + (rMax - rMin) * k / (count - 1)));
+        }
+        return budgets;
     }
 
     /** Cost alone (riskWeight 0) as the objective, within the given risk budget (none when null). */

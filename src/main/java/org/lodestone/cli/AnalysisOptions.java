@@ -1,8 +1,6 @@
 package org.lodestone.cli;
 
-import java.util.concurrent.TimeUnit;
 
-import java.util.concurrent.CountDownLatch;
 
 import java.util.concurrent.Callable;
 
@@ -25,8 +23,6 @@ import picocli.CommandLine.Option;
 
 /** The options that compare, sweep and pareto share. */
 final class AnalysisOptions {
-    /** How long a Ctrl-C waits for the finished rows to be printed and written. */
-    private static final long SHUTDOWN_GRACE_SECONDS = 30;
 
     @Mixin
     SolverOptions solving;
@@ -94,34 +90,18 @@ final class AnalysisOptions {
      * exit code 130.
      */
     int interruptible(CommandLine commandLine, Settings settings, Callable<Integer> analysis) throws Exception {
-        CountDownLatch reported = new CountDownLatch(1);
-        Thread onSignal = new Thread(() -> {
+        int exit = OnSignal.holdUntilDone(() -> {
             settings.stop().request();
-            try {
-                reported.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "lodestone-interrupt");
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        try {
-            int exit = analysis.call();
-            if (!settings.stop().requested()) {
-                return exit;
-            }
-            PrintWriter err = commandLine.getErr();
-            err.println("lodestone: interrupted; the results above are INCOMPLETE: solves that had not started "
-                    + "show status NO_SOLUTION, a solve under way its best plan before the stop (FEASIBLE)");
-            err.flush();
-            return ExitCodes.INTERRUPTED;
-        } finally {
-            reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: nothing to remove
-            }
+            return true;
+        }, analysis::call);
+        if (!settings.stop().requested()) {
+            return exit;
         }
+        PrintWriter err = commandLine.getErr();
+        err.println("lodestone: interrupted; the results above are INCOMPLETE: solves that had not started "
+                + "show status NO_SOLUTION, a solve under way its best plan before the stop (FEASIBLE)");
+        err.flush();
+        return ExitCodes.INTERRUPTED;
     }
 
     /** "solve i of n: …" lines and a live status line on stderr, only when a person is watching and not --quiet. */

@@ -5,8 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.lodestone.analysis.Marginals;
 import org.lodestone.domain.Instance;
@@ -34,8 +32,6 @@ import org.lodestone.solve.SolveResult;
  */
 record SolveRun(MipSolver solver, PrintWriter out, PrintWriter err, Path output, Path report, boolean timings,
                 boolean quiet, boolean marginals) {
-    /** How long a Ctrl-C waits for the solver to stop and the plan to be written. */
-    private static final long SHUTDOWN_GRACE_SECONDS = 30;
 
     /** How a run ended. */
     enum Ending { PLAN, NO_PLAN, INTERRUPTED, NOT_WRITTEN }
@@ -66,34 +62,17 @@ record SolveRun(MipSolver solver, PrintWriter out, PrintWriter err, Path output,
     /** Solves {@code instance} and writes what was asked for. */
     Ending run(Instance instance, SolveOptions options) throws IOException {
         SolveControl control = new SolveControl();
-        CountDownLatch finished = new CountDownLatch(1);
-        // Ctrl-C (or SIGTERM) starts JVM shutdown: stop the solver, then hold the shutdown
-        // until the best plan so far is written; the process then exits with 130.
-        Thread onSignal = new Thread(() -> {
-            if (!control.interrupt()) {
-                err.println("lodestone: interrupted; " + options.backend().displayName()
-                        + " cannot be stopped mid-solve, so no plan is written"
-                        + (output != null ? " (" + output + " is left as it was)" : ""));
-                err.flush();
-                return;
+        // a solver that can stop keeps its best plan, which is written before the process ends
+        return OnSignal.holdUntilDone(() -> {
+            if (control.interrupt()) {
+                return true;
             }
-            try {
-                finished.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "lodestone-interrupt");
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        try {
-            return solve(instance, new Planner.Job(instance, options).withTimings(timings).controlledBy(control));
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: nothing to remove
-            }
-        }
+            err.println("lodestone: interrupted; " + options.backend().displayName()
+                    + " cannot be stopped mid-solve, so no plan is written"
+                    + (output != null ? " (" + output + " is left as it was)" : ""));
+            err.flush();
+            return false;
+        }, () -> solve(instance, new Planner.Job(instance, options).withTimings(timings).controlledBy(control)));
     }
 
     private Ending solve(Instance instance, Planner.Job job) throws IOException {
