@@ -2,7 +2,6 @@ package org.lodestone.saa;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -41,13 +40,14 @@ public final class ThreadEngine implements Engine {
                 return result;
             }));
         }
-        Object[] results = new Object[tasks.size()];
+        List<R> results = new ArrayList<>();
         for (int i = 0; i < futures.size(); i++) {
             try {
-                results[i] = futures.get(i).get();
+                results.add(futures.get(i).get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 cancel.request();
+                results.add(null);
             } catch (ExecutionException e) {
                 cancel.request();
                 if (e.getCause() instanceof RuntimeException r) {
@@ -56,9 +56,7 @@ public final class ThreadEngine implements Engine {
                 throw new IllegalStateException(e.getCause());
             }
         }
-        @SuppressWarnings("unchecked")
-        List<R> list = (List<R>) Arrays.asList(results);
-        return list;
+        return java.util.Collections.unmodifiableList(results);
     }
 
     @Override
