@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "lodestone", mixinStandardHelpOptions = true, versionProvider = LodestoneCommand.Version.class,
         description = "Optimization-based planner for rare-earth supply chains.",
         subcommands = {SolveCommand.class, ValidateCommand.class, VerifyCommand.class, GenerateCommand.class, CompareCommand.class, SweepCommand.class, ParetoCommand.class, StressCommand.class,
+                SampleCommand.class, SaaCommand.class, EvaluateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LodestoneCommand implements Runnable {
     @CommandLine.Spec

@@ -382,6 +382,81 @@ public final class HtmlReport {
         return this;
     }
 
+    /**
+     * Adds a histogram of what each sampled future costs (one bar per cost band, its length the
+     * share of futures), with the mean and the CVaR named in the note.
+     */
+    public HtmlReport addCostHistogram(double[] costs, double mean, double cvar, double alpha) {
+        double[] values = java.util.Arrays.stream(costs).filter(Double::isFinite).sorted().toArray();
+        StringBuilder b = new StringBuilder();
+        b.append("<p class=\"note\">How the objective (expected-value terms of one future: costs, shortfall penalties, "
+                + "risk charge; discounted USD) spreads over the ").append(values.length)
+                .append(" futures judged. Mean ").append(esc(Markup.money(mean))).append(" USD; CVaR ")
+                .append(String.format(Locale.ROOT, "%.0f", 100 * alpha)).append(" % (mean of the worst ")
+                .append(String.format(Locale.ROOT, "%.0f", 100 * (1 - alpha))).append(" %) ")
+                .append(esc(Markup.money(cvar))).append(" USD.</p>\n");
+        if (values.length > 0) {
+            int bins = Math.max(1, Math.min(20, (int) Math.ceil(Math.sqrt(values.length))));
+            double lo = values[0];
+            double hi = values[values.length - 1];
+            double width = hi > lo ? (hi - lo) / bins : 1;
+            int[] counts = new int[hi > lo ? bins : 1];
+            for (double v : values) {
+                counts[Math.min(counts.length - 1, (int) ((v - lo) / width))]++;
+            }
+            List<Charts.Bar> bars = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                double from = lo + i * width;
+                double to = counts.length == 1 ? hi : from + width;
+                double share = 100.0 * counts[i] / values.length;
+                String label = Markup.money(from) + " \u2013 " + Markup.money(to);
+                bars.add(new Charts.Bar(label, share, to > cvar ? PENALTY : OPERATE,
+                        String.format(Locale.ROOT, "%s USD: %d futures (%.1f %%)", label, counts[i], share), false));
+            }
+            b.append(Charts.bars(bars, "Histogram of the cost of the sampled futures, in percent of futures"));
+            b.append("<p class=\"note\">Bar length: percent of futures in the band. Bands in the worst tail "
+                    + "(above the CVaR) are drawn in orange.</p>\n");
+        }
+        add("Cost over the sampled futures", b.toString());
+        return this;
+    }
+
+    /** One buyer's shortfall of one element over sampled futures. */
+    public record ShortfallRiskRow(String buyer, String element, double probability, double expectedTonnes,
+                                   double whenShort) {}
+
+    /** Adds, per buyer and element, the probability of a shortfall and its expected size. */
+    public HtmlReport addShortfallRisks(List<ShortfallRiskRow> rows) {
+        StringBuilder b = new StringBuilder();
+        b.append("<p class=\"note\">How likely each buyer is to go short of each element over the horizon, and by how "
+                + "much: expected tonnes over all futures, and the mean in the futures that go short.</p>\n");
+        b.append("<div class=\"scroll\"><table class=\"data stress\"><thead><tr><th>buyer</th><th>element</th>"
+                + "<th>probability of a shortfall</th><th class=\"num\">expected (t)</th>"
+                + "<th class=\"num\">when short (t)</th></tr></thead><tbody>\n");
+        for (ShortfallRiskRow r : rows) {
+            b.append("<tr><td class=\"name\">").append(esc(r.buyer())).append("</td><td>").append(esc(r.element()))
+                    .append("</td>");
+            String pct = String.format(Locale.ROOT, "%.1f %%", 100 * r.probability());
+            barCell(b, r.probability(), 1, pct, pct + " of futures", PENALTY);
+            b.append("<td class=\"num\">").append(esc(Markup.tonnes(r.expectedTonnes()))).append("</td>")
+                    .append("<td class=\"num\">").append(esc(Markup.tonnes(r.whenShort()))).append("</td></tr>\n");
+        }
+        if (rows.isEmpty()) {
+            b.append("<tr><td colspan=\"5\" class=\"note\">No demand.</td></tr>\n");
+        }
+        b.append("</tbody></table></div>\n");
+        add("Shortfall risk by buyer and element", b.toString());
+        return this;
+    }
+
+    /** Adds a paragraph of facts under a heading (what was run, what it found). */
+    public HtmlReport addFacts(String heading, List<String> lines) {
+        StringBuilder b = new StringBuilder("<ul class=\"facts\">\n");
+        lines.forEach(line -> b.append("<li>").append(esc(line)).append("</li>\n"));
+        add(heading, b.append("</ul>\n").toString());
+        return this;
+    }
+
     /** Adds any {@link Table} as an HTML table under its title, numbers rounded per column as in text output. */
     public HtmlReport addTable(Table table) {
         StringBuilder b = new StringBuilder("<div class=\"scroll\"><table class=\"data\"><thead><tr>");
