@@ -13,6 +13,7 @@ public final class Cancel {
     private boolean requested;
 
     public void request() {
+        RunningSolves.interruptAll();
         List<Runnable> hooks;
         synchronized (this) {
             if (requested) {

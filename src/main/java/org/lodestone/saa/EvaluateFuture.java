@@ -25,8 +25,14 @@ public record EvaluateFuture(String instanceJson, long seed, long sample, FirstS
         int events = futures.sampler(seed).runs(sample).size();
         try {
             Instance one = futures.alone(seed, sample);
-            Planner.Outcome outcome = PLANNER.solve(new Planner.Job(one, spec.options()).withTimings(false)
-                    .adjusted(stage::fix));
+            org.lodestone.solve.SolveControl control = RunningSolves.start();
+            Planner.Outcome outcome;
+            try {
+                outcome = PLANNER.solve(new Planner.Job(one, spec.options()).withTimings(false).adjusted(stage::fix)
+                        .controlledBy(control));
+            } finally {
+                RunningSolves.finished(control);
+            }
             Plan plan = outcome.plan();
             if (!plan.status().hasSolution()) {
                 return new FutureCost(sample, plan.status().name(), Double.NaN, Double.NaN, new double[0], events,

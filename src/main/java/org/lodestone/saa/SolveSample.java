@@ -17,9 +17,15 @@ public record SolveSample(String instanceJson, long seed, int replication, int n
     public SampleSolution run() {
         try {
             Futures futures = Futures.parse(instanceJson);
-            Planner.Outcome outcome = PLANNER.solve(new Planner.Job(
-                    InstanceReader.toInstance(futures.sampled(seed, (long) replication * n, n)), spec.options())
-                    .withTimings(false));
+            org.lodestone.solve.SolveControl control = RunningSolves.start();
+            Planner.Outcome outcome;
+            try {
+                outcome = PLANNER.solve(new Planner.Job(
+                        InstanceReader.toInstance(futures.sampled(seed, (long) replication * n, n)), spec.options())
+                        .withTimings(false).controlledBy(control));
+            } finally {
+                RunningSolves.finished(control);
+            }
             Plan plan = outcome.plan();
             if (!plan.status().hasSolution()) {
                 return new SampleSolution(replication, plan.status().name(), Double.NaN, Double.NaN, null,
