@@ -26,8 +26,9 @@ import org.lodestone.model.MipModel;
  *       nonzeros, where both take at most 0.12 s and the winner changes from instance to instance
  *       (HiGHS on 3 of 5), but HiGHS's set-up of some 10-20 ms cannot match SCIP's 14 ms on the
  *       benchmark grid's tiny instance; HiGHS from 2,000 (3 of 5); SCIP from 20,000 (2 of 3, the
- *       real instance among them: SCIP 1.7×); HiGHS from 70,000 (4 of 5, the medium instance
- *       among them: HiGHS 12×).</li>
+ *       first real instance among them: SCIP 1.7×); HiGHS from 50,000 (5 of 6: the medium
+ *       instance, HiGHS 12×, and the corrected real instance of 69,295, HiGHS 3-12×; the boundary
+ *       lies anywhere between 39,000 and 69,000 for the data, 50,000 is a round number between).</li>
  * </ul>
  * {@code -Dlodestone.auto.race=always} or {@code never} overrides the count of cores (benchmarks).
  *
@@ -41,7 +42,7 @@ final class AutoSolver implements MipSolver {
     /** From this many nonzeros on HiGHS solves alone. */
     static final int HIGHS_ALONE_NONZEROS = 200_000;
     /** Without a race: where each range of nonzeros below {@link #HIGHS_ALONE_NONZEROS} starts ... */
-    static final int[] RANGE_FROM = {0, 2_000, 20_000, 70_000};
+    static final int[] RANGE_FROM = {0, 2_000, 20_000, 50_000};
     /** ... and which solver takes it. */
     static final Backend[] RANGE_SOLVER = {Backend.SCIP, Backend.HIGHS, Backend.SCIP, Backend.HIGHS};
     /** The cores a machine needs for auto to race: two for the race, the rest for everything else. */

@@ -38,16 +38,18 @@ class AutoSolverTest {
             assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(alone), true, race));
             assertEquals(AutoSolver.Plan.SCIP_ALONE, AutoSolver.plan(withNonzeros(10), false, race), "no HiGHS");
         }
-        for (int nonzeros : new int[] {1, 1_999, 2_000, 19_999, 20_000, 69_999, 70_000, alone - 1}) {
+        for (int nonzeros : new int[] {1, 1_999, 2_000, 19_999, 20_000, 49_999, 50_000, alone - 1}) {
             assertEquals(AutoSolver.Plan.RACE, AutoSolver.plan(withNonzeros(nonzeros), true, true));
         }
-        // without a race, by ranges: SCIP, HiGHS from 2,000, SCIP from 20,000, HiGHS from 70,000
+        // without a race, by ranges: SCIP, HiGHS from 2,000, SCIP from 20,000, HiGHS from 50,000
         assertEquals(AutoSolver.Plan.SCIP_ALONE, AutoSolver.plan(withNonzeros(1_999), true, false));
         assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(2_000), true, false));
         assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(19_999), true, false));
         assertEquals(AutoSolver.Plan.SCIP_ALONE, AutoSolver.plan(withNonzeros(20_000), true, false));
-        assertEquals(AutoSolver.Plan.SCIP_ALONE, AutoSolver.plan(withNonzeros(69_999), true, false));
-        assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(70_000), true, false));
+        assertEquals(AutoSolver.Plan.SCIP_ALONE, AutoSolver.plan(withNonzeros(49_999), true, false));
+        assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(50_000), true, false));
+        // the corrected real instance
+        assertEquals(AutoSolver.Plan.HIGHS_ALONE, AutoSolver.plan(withNonzeros(69_295), true, false));
     }
 
     /** Runs {@code check} with {@code lodestone.auto.race} set to {@code value} (null: unset), then restores it. */
