@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -48,6 +50,15 @@ class ModuleLayoutIT {
         for (String name : new String[] {"jackson.version", "junit.version"}) {
             assertEquals(property(Path.of("../pom.xml"), name), property(Path.of("pom.xml"), name), name);
         }
+    }
+
+    @Test
+    void theLauncherGivesSparkTheOptionsTheTestsUse() throws IOException {
+        Matcher m = Pattern.compile("spark_java_options=\\(([^)]*)\\)").matcher(Files.readString(Path.of("../lodestone")));
+        assertTrue(m.find(), "spark_java_options=( ... ) in ../lodestone");
+        List<String> launcher = Arrays.asList(m.group(1).trim().split("\\s+"));
+        List<String> pom = Arrays.asList(System.getProperty("lodestone.spark.javaOptions", "").trim().split("\\s+"));
+        assertEquals(pom, launcher);
     }
 
     private static Set<String> names(Path dir) throws IOException {
