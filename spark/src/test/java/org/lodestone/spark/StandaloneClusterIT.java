@@ -37,8 +37,14 @@ class StandaloneClusterIT {
     void aStandaloneClusterGivesTheRowsOfLocalMode() throws Exception {
         List<SolveTask> tasks = SolveTask.some(9);
         List<Objective> local;
+        org.lodestone.saa.Futures futures = SaaOnSparkTest.tiny();
+        org.lodestone.saa.FirstStage stage = new org.lodestone.saa.FirstStage(
+                List.of(new org.lodestone.saa.FirstStage.Build("mA", 2026, 1)), List.of());
+        org.lodestone.saa.Judgement localEvaluation;
         try (SparkEngine engine = SparkEngine.open("local[2]", 0)) {
             local = engine.run(tasks, Engine.Listener.NONE, new Cancel());
+            localEvaluation = org.lodestone.saa.Saa.evaluate(futures, stage, 16, 4, SaaOnSparkTest.SPEC, 0.9, engine,
+                    org.lodestone.saa.Saa.Progress.NONE, new Cancel());
         }
         try {
             int masterPort = freePort();
@@ -58,6 +64,11 @@ class StandaloneClusterIT {
                         new Cancel());
                 assertEquals(local, cluster);
                 assertEquals(tasks.size(), heard[0]);
+                // an evaluation (lodestone evaluate's tasks) on the cluster: the same rows as local mode
+                org.lodestone.saa.Judgement clusterEvaluation = org.lodestone.saa.Saa.evaluate(futures, stage, 16, 4,
+                        SaaOnSparkTest.SPEC, 0.9, engine, org.lodestone.saa.Saa.Progress.NONE, new Cancel());
+                assertEquals(16, clusterEvaluation.rows().size());
+                assertEquals(localEvaluation, clusterEvaluation);
             }
         } catch (Throwable t) {
             for (Path log : List.of(tmp.resolve("master.log"), tmp.resolve("worker.log"))) {
