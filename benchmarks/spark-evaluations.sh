@@ -3,15 +3,18 @@
 # a standalone cluster on this machine of one master and two worker JVMs (one core and 2 GB each),
 # started from spark/target/spark-home as a cluster's machines would run them.
 #
-# An evaluation is what `lodestone evaluate` runs per sampled future: the instance's first stage
-# (builds, contracts) fixed from one solve on the driver, the first mine's capacity scaled (0.5-1.0),
-# the flows re-optimised by HiGHS (org.lodestone.spark.bench.EvaluationRate in the module's tests).
+# An evaluation is one task of `lodestone evaluate` (org.lodestone.saa.EvaluateFuture): the
+# instance's first stage (builds, contracts) fixed from one solve on the driver, one future drawn
+# from the instance's disruption model, the operations re-optimised with the default solver
+# (org.lodestone.spark.bench.EvaluationRate in the module's tests).
 # Each mode runs the same TASKS evaluations twice on one engine: cold (executors load OR-Tools, a
 # cluster's executors fetch the jars first) and warm; "eval/s" is the warm run's.
 #
 #   benchmarks/spark-evaluations.sh [TASKS] [INSTANCE...]
 #
-# Defaults: 24 evaluations of instances/indo-pacific-2026.json and of the generated medium instance.
+# Defaults: 24 evaluations of instances/indo-pacific-2026.json and of the generated medium instance
+# with a disruption model (generate --years 10 --mines 25 --refineries 12 --buyers 8 --elements 6
+# --scenarios 3 --with disruptions; instances need a disruption model).
 # Prints one tab-separated line per mode and instance. SPARK_BUILD_DIR / LODESTONE_BUILD_DIR give
 # the builds their own output folders.
 set -euo pipefail
@@ -20,8 +23,9 @@ root="$(dirname "$here")"
 tasks="${1:-24}"
 shift || true
 instances=("$@")
+work="$(mktemp -d)"
 if [ ${#instances[@]} -eq 0 ]; then
-  instances=("$root/instances/indo-pacific-2026.json" "$root/instances/generated/gen-y10-m25-r12-b8-e6-s3-seed1.json")
+  instances=("$root/instances/indo-pacific-2026.json" "$work/medium-disruptions.json")
 fi
 build_opts=()
 spark="$root/spark/target"
@@ -39,7 +43,10 @@ run() {
   java "${java_opts[@]}" -cp "$cp" org.lodestone.spark.bench.EvaluationRate "$@"
 }
 
-work="$(mktemp -d)"
+if [ ! -f "${instances[-1]}" ] && [ "${instances[-1]}" = "$work/medium-disruptions.json" ]; then
+  java -jar "${LODESTONE_BUILD_DIR:-$root/target}/lodestone.jar" generate --years 10 --mines 25 --refineries 12 \
+    --buyers 8 --elements 6 --scenarios 3 --with disruptions -o "$work/medium-disruptions.json" 2>/dev/null
+fi
 pids=()
 stop_cluster() {
   local pid child
