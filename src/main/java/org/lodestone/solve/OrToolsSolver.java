@@ -12,6 +12,8 @@ import com.google.ortools.linearsolver.MPSolutionResponse;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 
+import com.sun.jna.Pointer;
+
 import org.lodestone.model.MipModel;
 
 /**
@@ -97,7 +99,13 @@ final class OrToolsSolver implements MipSolver {
                 return withoutPlan(SolveResult.Termination.NO_SOLUTION, 0, backend,
                         version(backend, solver.solverVersion()), 1, "interrupted before the solve started");
             }
-            control.onInterrupt(solver::interruptSolve);
+            // SCIP stops between its steps on interruptSolve, and inside an LP only on SCIPinterruptLP
+            Pointer scip = backend == Backend.SCIP ? ScipInterrupt.scipOf(solver) : null;
+            control.onInterrupt(() -> {
+                boolean stopped = solver.interruptSolve();
+                ScipInterrupt.interruptLp(scip);
+                return stopped;
+            });
             try {
                 status = solver.solve(params);
                 if (capture != null) {
