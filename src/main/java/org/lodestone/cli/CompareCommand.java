@@ -77,7 +77,8 @@ final class CompareCommand implements Callable<Integer> {
             tree = InstanceReader.readTree(baselineFile);
             baseline = InstanceReader.toInstance(tree);
         } catch (InvalidInputException e) {
-            throw Variants.withSuffix(e, inBaseline);
+            // --set changes the variant only
+            throw Variants.withSuffix(e, inBaseline).withoutSet();
         }
         InstanceWarnings.print(spec.commandLine().getErr(), baseline);
         Instance variant;
@@ -94,7 +95,7 @@ final class CompareCommand implements Callable<Integer> {
             try {
                 variant = InstanceReader.read(variantFile, List.of());
             } catch (InvalidInputException e) {
-                throw Variants.withSuffix(e, " (in " + variantFile + ")");
+                throw Variants.withSuffix(e, " (in " + variantFile + ")").withoutSet();
             }
             variantName = variantFile.toString();
         }
