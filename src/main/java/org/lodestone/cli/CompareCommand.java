@@ -156,7 +156,7 @@ final class CompareCommand implements Callable<Integer> {
     static List<Cells> sections(Comparison.Result r) {
         List<Cells> tables = new ArrayList<>();
         Cells costs = new Cells("Objective and costs (expected, discounted USD; "
-                + CostPart.SURPLUS_REVENUE.key() + " is subtracted; cash = every part but shortfall and "
+                + CostPart.SUBTRACTED + "; cash = every part but shortfall and "
                 + CostPart.RISK_PREMIUM.key() + ", without the risk charge)",
                 "item", "baseline", "variant", "change");
         Cells figures = new Cells("Risk and shortfall (expected)", "item", "baseline", "variant", "change");

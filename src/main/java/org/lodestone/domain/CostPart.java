@@ -23,13 +23,24 @@ public enum CostPart {
     TARIFFS("tariffs", "tariffs", true, 1),
     SUBSTITUTION("substitution", "substitution", true, 1),
     SHORTFALL("shortfall", "shortfall", true, 1),
-    SURPLUS_REVENUE("surplusRevenue", "surplus revenue", true, -1),
+    /**
+     * Revenue from surplus oxide sold at the market. Everywhere it is shown — plan file, summary,
+     * report, analysis tables — it is the positive amount earned, subtracted from the objective,
+     * and its label says so ({@link #SUBTRACTED}).
+     */
+    SURPLUS_REVENUE("surplusRevenue", "surplus revenue (subtracted)", true, -1),
     /** Holding cost of stockpiles (model-v2.md §2.6), part of Operating(s). */
     HOLDING("holding", "holding", true, 1),
     /** w × (CVaR − expected cost) of model-v2.md §2.8; not part of any scenario's Operating(s). */
     RISK_PREMIUM("riskPremium", "risk premium", false, 1),
     /** Risk-tonnes, not money: enters the objective times riskWeight; the plan reports it apart from costs. */
     RISK("risk", "risk", false, 1);
+
+    /**
+     * What tables keyed by the plan file's names say of {@code surplusRevenue}: shown as the
+     * positive amount earned, as in the plan file, and subtracted from the objective.
+     */
+    public static final String SUBTRACTED = "surplusRevenue is earned and subtracted";
 
     private static final List<CostPart> MONEY = Arrays.stream(values()).filter(CostPart::isMoney).toList();
 
@@ -94,7 +105,7 @@ public enum CostPart {
         return key;
     }
 
-    /** The name people read in summaries and reports, e.g. "mining (spot)". */
+    /** The name people read in summaries and reports, e.g. "mining (spot)", "surplus revenue (subtracted)". */
     public String label() {
         return label;
     }
