@@ -7,8 +7,8 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The parts of the objective of model.md §4, in the order the plan file's {@code costs} lists
- * them (plan-and-cli.md), then risk. A part added here is written to and read from the plan
+ * The parts of the objective of instance-reference.md §10, in the order the plan file's {@code costs} lists
+ * them (plan-reference.md §P4), then risk. A part added here is written to and read from the plan
  * file, listed by the summaries, reports and analysis tables and compared by the checker; the
  * model and the checker still have to compute it.
  */
@@ -29,9 +29,9 @@ public enum CostPart {
      * and its label says so ({@link #SUBTRACTED}).
      */
     SURPLUS_REVENUE("surplusRevenue", "surplus revenue (subtracted)", true, -1),
-    /** Holding cost of stockpiles (model-v2.md §2.6), part of Operating(s). */
+    /** Holding cost of stockpiles (instance-reference.md Rule 12), part of Operating(s). */
     HOLDING("holding", "holding", true, 1),
-    /** w × (CVaR − expected cost) of model-v2.md §2.8; not part of any scenario's Operating(s). */
+    /** w × (CVaR − expected cost) of instance-reference.md §10.6; not part of any scenario's Operating(s). */
     RISK_PREMIUM("riskPremium", "risk premium", false, 1),
     /** Risk-tonnes, not money: enters the objective times riskWeight; the plan reports it apart from costs. */
     RISK("risk", "risk", false, 1);
@@ -66,7 +66,7 @@ public enum CostPart {
         return Arrays.stream(values()).filter(part -> part.key.equals(key)).findFirst();
     }
 
-    /** Operating(s) of model.md §4 from the parts' amounts: Σ sign × amount over the operating parts. */
+    /** Operating(s) of instance-reference.md §10.3 from the parts' amounts: Σ sign × amount over the operating parts. */
     public static double operatingCost(ToDoubleFunction<CostPart> amount) {
         return signedSum(CostPart::operating, amount);
     }
@@ -110,7 +110,7 @@ public enum CostPart {
         return label;
     }
 
-    /** Whether the part belongs to Operating(s) of model.md §4. */
+    /** Whether the part belongs to Operating(s) of instance-reference.md §10.3. */
     public boolean operating() {
         return operating;
     }

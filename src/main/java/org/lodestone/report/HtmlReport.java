@@ -792,7 +792,7 @@ public final class HtmlReport {
         return b.toString();
     }
 
-    /** A contract's price: fixed, or the market index it follows (model-v2.md §2.4). */
+    /** A contract's price: fixed, or the market index it follows (instance-reference.md Rule 9). */
     private static String price(Contract c) {
         return c.priceIndex().map(index -> Markup.number(index.share()) + " \u00D7 " + index.element() + " price, floor "
                 + Markup.moneyFull(index.floor()) + index.cap().map(cap -> ", cap " + Markup.moneyFull(cap)).orElse(""))
@@ -800,7 +800,7 @@ public final class HtmlReport {
     }
 
     /**
-     * The builds that scenarios delay (model-v2.md §2.2), under the timeline's dashed lines: the
+     * The builds that scenarios delay (instance-reference.md §7.8), under the timeline's dashed lines: the
      * planned online year, and the year each such scenario gets the capacity. Nothing without delays.
      */
     private static void lateBuilds(StringBuilder b, Instance instance, Plan plan) {
@@ -825,7 +825,7 @@ public final class HtmlReport {
     private static final String CAPACITY = "#5B6472";
 
     /**
-     * The stockpiles (model-v2.md §2.6): per stockpile, chosen with a selector, its level at the
+     * The stockpiles (instance-reference.md Rule 12): per stockpile, chosen with a selector, its level at the
      * end of each year, one line per scenario, from the initial level (plotted at the end of the
      * year before the horizon) under its capacity.
      */

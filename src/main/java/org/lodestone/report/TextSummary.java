@@ -210,7 +210,7 @@ public final class TextSummary {
     }
 
     /**
-     * CVaR at the plan and what it adds to the objective (model-v2.md §2.8): the expected cost
+     * CVaR at the plan and what it adds to the objective (instance-reference.md §10.6): the expected cost
      * C(s) of the worst (1 − alpha) of probability, and weight × its excess over the expectation.
      */
     private static void riskAversion(PrintWriter out, RiskAversion aversion, Plan plan) {

@@ -140,7 +140,7 @@ final class OrToolsSolver implements MipSolver {
                             version, usedThreads, hint(backend, termination, objective, bound));
                 }
                 // CBC answers INFEASIBLE when its time limit stops it before any solution (every valid
-                // instance has a plan, model.md §3): that is a run out of time, not an infeasible model
+                // instance has a plan, instance-reference.md §9): that is a run out of time, not an infeasible model
                 case INFEASIBLE -> seconds >= 0.9 * options.timeLimitSeconds()
                         ? withoutPlan(SolveResult.Termination.NO_SOLUTION, seconds, backend, version, usedThreads,
                                 backend.displayName() + " stopped at the time limit without a solution; try a longer "

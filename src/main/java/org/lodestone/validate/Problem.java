@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One thing wrong with an input, named by its JSON path ({@code mines[3].basket.Nd}, the form
- * instance reference §12 uses); the empty path names the document itself. A problem of an
+ * instance-reference.md §12 uses); the empty path names the document itself. A problem of an
  * instance tree also carries its {@link Location}: the same place as the JSON Pointer that
  * {@code --set} takes, and the ids of the list entries on the way, printed after the message:
  *

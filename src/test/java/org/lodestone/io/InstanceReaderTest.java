@@ -196,7 +196,7 @@ class InstanceReaderTest {
 
     // ------------------------------------------------------------------ model version 2
 
-    /** Every field of model-v2.md, written in YAML. */
+    /** Every version-2 field, written in YAML. */
     static final String VERSION_2_YAML = """
             schema: lodestone/2
             name: every-v2-field
