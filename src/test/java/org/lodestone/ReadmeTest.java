@@ -31,8 +31,11 @@ class ReadmeTest {
     private static final Path README = Path.of("README.md");
     private static final Set<String> WRITES = Set.of("-o", "--output", "--report", "--output-dir", "--out");
     private static final Pattern SECONDS = Pattern.compile("\\d+\\.\\d+ s\\b");
-    /** "`./lodestone solve x.json` prints:" introduces the quoted output of that command. */
-    private static final Pattern PRINTS = Pattern.compile("^`(\\./lodestone [^`]+)` prints:$");
+    /**
+     * "`./lodestone solve x.json` prints:" introduces the quoted output of that command;
+     * "… reports on stderr:" its quoted stderr (bad input: the command fails, as quoted).
+     */
+    private static final Pattern PRINTS = Pattern.compile("^`(\\./lodestone [^`]+)` (prints|reports on stderr):$");
 
     @TempDir
     Path tmp;
@@ -95,12 +98,13 @@ class ReadmeTest {
             // an untagged block right after a one-command sh block is that command's output
             String command = prints.matches() ? prints.group(1)
                     : block.info().isEmpty() && block.before().equals("```") ? lastCommand : null;
+            boolean stderr = prints.matches() && prints.group(2).startsWith("reports");
             lastCommand = null;
             if (command == null || !block.info().isEmpty()) {
                 continue;
             }
             Run r = run(command, written);
-            assertQuoted(block, command, r.out());
+            assertQuoted(block, command, stderr ? r.err() : r.out());
             outputs++;
         }
         assertTrue(commands >= 5, "the README's sh blocks hold " + commands + " commands");

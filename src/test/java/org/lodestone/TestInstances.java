@@ -25,7 +25,7 @@ import org.lodestone.domain.Tariff;
 import org.lodestone.domain.YearRange;
 
 /**
- * Small instances written in Java for tests, with the defaults of model.md §1 filled in the way
+ * Small instances written in Java for tests, with the defaults of instance-reference.md §6 filled in the way
  * the instance reader resolves them. Shorthands cover the common cases; the full records can be
  * passed for anything else.
  */
@@ -35,7 +35,7 @@ public final class TestInstances {
     /**
      * {@code --set} edits ({@code /a/b=JSON}, the last token {@code -} appending) that turn the valid
      * {@code instances/base.json} (3 years from 2026) into a valid instance using every field of
-     * model-v2.md, so that each rule of version 2 can be broken by one more edit.
+     * version 2 (the (v2) fields of instance-reference.md), so that each rule of version 2 can be broken by one more edit.
      */
     public static final List<String> VERSION_2_EDITS = List.of(
             "/schema=\"lodestone/2\"",

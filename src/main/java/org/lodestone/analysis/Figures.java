@@ -43,7 +43,7 @@ public final class Figures {
     }
 
     /**
-     * The money a plan actually spends (plan-and-cli.md, compare): every cost part but the shortfall
+     * The money a plan actually spends (plan-reference.md §P10, compare): every cost part but the shortfall
      * penalty and the risk premium, surplus revenue subtracted, and no risk charge; NaN without a plan.
      */
     public static double cash(Plan plan) {

@@ -40,6 +40,6 @@ public final class Variants {
 
     private static InvalidInputException reworded(InvalidInputException e, UnaryOperator<String> change) {
         return new InvalidInputException(e.problems().stream()
-                .map(p -> new Problem(p.path(), change.apply(p.message()))).toList());
+                .map(p -> p.withMessage(change.apply(p.message()))).toList());
     }
 }

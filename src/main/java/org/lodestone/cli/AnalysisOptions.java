@@ -92,7 +92,15 @@ final class AnalysisOptions {
     int interruptible(CommandLine commandLine, Settings settings, Callable<Integer> analysis) throws Exception {
         int exit = OnSignal.holdUntilDone(() -> {
             settings.stop().request();
+            if (settings.progress() instanceof LiveProgress live) {
+                live.halt("lodestone: stopping the solvers ...");
+            }
             return true;
+        }, () -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("lodestone: the solver did not stop within " + OnSignal.GRACE_SECONDS
+                    + " s of the interrupt; nothing is shown");
+            err.flush();
         }, analysis::call);
         if (!settings.stop().requested()) {
             return exit;

@@ -77,7 +77,8 @@ final class CompareCommand implements Callable<Integer> {
             tree = InstanceReader.readTree(baselineFile);
             baseline = InstanceReader.toInstance(tree);
         } catch (InvalidInputException e) {
-            throw Variants.withSuffix(e, inBaseline);
+            // --set changes the variant only
+            throw Variants.withSuffix(e, inBaseline).withoutSet();
         }
         InstanceWarnings.print(spec.commandLine().getErr(), baseline);
         Instance variant;
@@ -94,7 +95,7 @@ final class CompareCommand implements Callable<Integer> {
             try {
                 variant = InstanceReader.read(variantFile, List.of());
             } catch (InvalidInputException e) {
-                throw Variants.withSuffix(e, " (in " + variantFile + ")");
+                throw Variants.withSuffix(e, " (in " + variantFile + ")").withoutSet();
             }
             variantName = variantFile.toString();
         }
@@ -155,7 +156,7 @@ final class CompareCommand implements Callable<Integer> {
     static List<Cells> sections(Comparison.Result r) {
         List<Cells> tables = new ArrayList<>();
         Cells costs = new Cells("Objective and costs (expected, discounted USD; "
-                + CostPart.SURPLUS_REVENUE.key() + " is subtracted; cash = every part but shortfall and "
+                + CostPart.SUBTRACTED + "; cash = every part but shortfall and "
                 + CostPart.RISK_PREMIUM.key() + ", without the risk charge)",
                 "item", "baseline", "variant", "change");
         Cells figures = new Cells("Risk and shortfall (expected)", "item", "baseline", "variant", "change");

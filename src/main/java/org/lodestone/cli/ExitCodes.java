@@ -1,6 +1,6 @@
 package org.lodestone.cli;
 
-/** Exit codes of plan-and-cli.md. */
+/** Exit codes of models/plan-reference.md §P9. */
 public final class ExitCodes {
     /** A plan was found (OPTIMAL or FEASIBLE), the instance is valid, or the plan holds. */
     public static final int OK = 0;

@@ -38,6 +38,8 @@ final class LiveProgress implements Progress, AutoCloseable {
     private long started = -1; // nanos, -1 while no solve runs
     private SolverProgress latest;
     private int drawnWidth;
+    /** Set at Ctrl-C: nothing is drawn any more. */
+    private boolean halted;
 
     /** Redraws on its own timer (a daemon thread). */
     LiveProgress(PrintWriter err) {
@@ -62,10 +64,12 @@ final class LiveProgress implements Progress, AutoCloseable {
 
     /**
      * A display on {@code err} when a person is watching (stderr is a terminal) and not
-     * {@code quiet}; otherwise null.
+     * {@code quiet}; otherwise null. {@code -Dlodestone.progress=always} draws it whatever stderr
+     * is (a log file, a test reading the phases of a solve), unless {@code quiet}.
      */
     static LiveProgress forTerminal(PrintWriter err, boolean quiet) {
-        if (quiet || !(System.console() != null || stderrIsTerminal())) {
+        boolean always = "always".equals(System.getProperty("lodestone.progress"));
+        if (quiet || !(always || System.console() != null || stderrIsTerminal())) {
             return null;
         }
         return new LiveProgress(err);
@@ -91,6 +95,9 @@ final class LiveProgress implements Progress, AutoCloseable {
     @Override
     public void starting(int number, int total, String label) {
         synchronized (err) {
+            if (halted) {
+                return;
+            }
             wipe();
             err.printf(Locale.ROOT, "solve %d of %d: %s ...%n", number, total, label);
             err.flush();
@@ -101,6 +108,9 @@ final class LiveProgress implements Progress, AutoCloseable {
     /** A single solve starts (no "solve k of n" line). */
     void begin() {
         synchronized (err) {
+            if (halted) {
+                return;
+            }
             started = clock.getAsLong();
             latest = null;
         }
@@ -133,10 +143,30 @@ final class LiveProgress implements Progress, AutoCloseable {
         }
     }
 
+    /**
+     * Ctrl-C (or SIGTERM): the status line is wiped, {@code note} (if not null) is said in its
+     * place, and nothing is drawn after it: what the solver reports while it stops is not progress.
+     */
+    void halt(String note) {
+        synchronized (err) {
+            if (halted) {
+                return;
+            }
+            halted = true;
+            started = -1;
+            latest = null;
+            wipe();
+            if (note != null) {
+                err.println(note);
+            }
+            err.flush();
+        }
+    }
+
     /** Draws the status line of the running solve, if it has run long enough. */
     void redraw() {
         synchronized (err) {
-            if (started < 0) {
+            if (started < 0 || halted) {
                 return;
             }
             double seconds = (clock.getAsLong() - started) / 1e9;

@@ -8,7 +8,8 @@ import java.util.function.BooleanSupplier;
  * Ctrl-C (or SIGTERM) while a command works: the signal starts the JVM's shutdown, which runs
  * {@code stop}; when that says the work can end well (a solver stopped with its best plan, an
  * analysis told to start no more solves), the shutdown is held until the work has printed and
- * written what it has, at most {@link #GRACE_SECONDS}. The process then exits with 130.
+ * written what it has, at most {@link #GRACE_SECONDS} (after which {@code late} says so). The
+ * process then exits with 130.
  */
 final class OnSignal {
     /** How long a Ctrl-C waits for the results to be printed and written. */
@@ -27,13 +28,23 @@ final class OnSignal {
      * {@code work} to finish (false: the process ends at once).
      */
     static <T, X extends Exception> T holdUntilDone(BooleanSupplier stop, Work<T, X> work) throws X {
+        return holdUntilDone(stop, () -> { }, work);
+    }
+
+    /**
+     * As {@link #holdUntilDone(BooleanSupplier, Work)}; when {@code work} has not finished
+     * {@link #GRACE_SECONDS} after the signal, {@code late} runs (to say so) and the process ends.
+     */
+    static <T, X extends Exception> T holdUntilDone(BooleanSupplier stop, Runnable late, Work<T, X> work) throws X {
         CountDownLatch done = new CountDownLatch(1);
         Thread onSignal = new Thread(() -> {
             if (!stop.getAsBoolean()) {
                 return;
             }
             try {
-                done.await(GRACE_SECONDS, TimeUnit.SECONDS);
+                if (!done.await(GRACE_SECONDS, TimeUnit.SECONDS)) {
+                    late.run();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

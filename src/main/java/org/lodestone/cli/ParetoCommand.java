@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.lodestone.analysis.Figures;
 import org.lodestone.analysis.Pareto;
 import org.lodestone.analysis.Settings;
+import org.lodestone.domain.CostPart;
 import org.lodestone.io.InstanceReader;
 import org.lodestone.io.PlanJson;
 import org.lodestone.report.HtmlReport;
@@ -146,7 +147,8 @@ final class ParetoCommand implements Callable<Integer> {
         columns.addAll(parts);
         columns.add("shortfallTonnes");
         Cells t = new Cells("Cost-risk frontier of " + instance + String.format(Locale.ROOT,
-                " (riskWeight 0; risk: expected risk-tonnes, from %s to %s; money: expected, discounted USD%s)",
+                " (riskWeight 0; risk: expected risk-tonnes, from %s to %s; money: expected, discounted USD, "
+                        + CostPart.SUBTRACTED + "%s)",
                 fmt(result.minRisk()), fmt(result.maxRisk()), result.serviceFloor() == null ? ""
                         : "; every point's expected shortfall at most " + fmt(result.serviceFloor()) + " t, the least "
                         + "any least-cost plan has"), columns.toArray(String[]::new));

@@ -62,23 +62,34 @@ record SolveRun(MipSolver solver, PrintWriter out, PrintWriter err, Path output,
     /** Solves {@code instance} and writes what was asked for. */
     Ending run(Instance instance, SolveOptions options) throws IOException {
         SolveControl control = new SolveControl();
+        LiveProgress live = LiveProgress.forTerminal(err, quiet);
         // a solver that can stop keeps its best plan, which is written before the process ends
         return OnSignal.holdUntilDone(() -> {
             if (control.interrupt()) {
+                if (live != null) {
+                    live.halt("lodestone: stopping the solver ...");
+                }
                 return true;
+            }
+            if (live != null) {
+                live.halt(null);
             }
             err.println("lodestone: interrupted; " + options.backend().displayName()
                     + " cannot be stopped mid-solve, so no plan is written"
                     + (output != null ? " (" + output + " is left as it was)" : ""));
             err.flush();
             return false;
-        }, () -> solve(instance, new Planner.Job(instance, options).withTimings(timings).controlledBy(control)));
+        }, () -> {
+            err.println("lodestone: the solver did not stop within " + OnSignal.GRACE_SECONDS
+                    + " s of the interrupt; no plan is written"
+                    + (output != null ? " (" + output + " is left as it was)" : ""));
+            err.flush();
+        }, () -> solve(instance, new Planner.Job(instance, options).withTimings(timings).controlledBy(control), live));
     }
 
-    private Ending solve(Instance instance, Planner.Job job) throws IOException {
+    private Ending solve(Instance instance, Planner.Job job, LiveProgress live) throws IOException {
         SolveControl control = job.control();
         Planner.Outcome outcome;
-        LiveProgress live = LiveProgress.forTerminal(err, quiet);
         if (live != null) {
             control.onProgress(live.solverProgress());
             live.begin();

@@ -57,7 +57,12 @@ final class StressCommand implements Callable<Integer> {
 
     private int analyse(Settings settings) throws Exception {
         JsonNode tree = InstanceReader.readTree(instanceFile, List.of());
-        Instance instance = InstanceReader.toInstance(tree);
+        Instance instance;
+        try {
+            instance = InstanceReader.toInstance(tree);
+        } catch (InvalidInputException e) {
+            throw e.withoutSet(); // stress takes no --set
+        }
         Plan plan = PlanJson.read(planFile)
                 .requireFor(instance, message -> new InvalidInputException("instance", message));
         PrintWriter out = spec.commandLine().getOut();

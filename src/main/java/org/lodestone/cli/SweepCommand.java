@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.lodestone.analysis.Figures;
 import org.lodestone.analysis.Settings;
 import org.lodestone.analysis.Sweep;
+import org.lodestone.domain.CostPart;
 import org.lodestone.io.InstanceReader;
 import org.lodestone.report.HtmlReport;
 import org.lodestone.report.Table;
@@ -143,7 +144,8 @@ final class SweepCommand implements Callable<Integer> {
         columns.add("risk");
         columns.add("shortfallTonnes");
         Cells t = new Cells("Sweep of " + result.path() + " on " + instance
-                + " (money: expected, discounted USD; risk: expected risk-tonnes; shortfall: expected t)",
+                + " (money: expected, discounted USD, " + CostPart.SUBTRACTED
+                + "; risk: expected risk-tonnes; shortfall: expected t)",
                 columns.toArray(String[]::new));
         int decimals = 0;
         for (Sweep.Point p : result.points()) {

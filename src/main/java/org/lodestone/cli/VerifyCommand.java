@@ -30,7 +30,12 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Instance instance = InstanceReader.read(instanceFile, java.util.List.of());
+        Instance instance;
+        try {
+            instance = InstanceReader.read(instanceFile, java.util.List.of());
+        } catch (InvalidInputException e) {
+            throw e.withoutSet(); // verify takes no --set
+        }
         Plan plan = PlanJson.read(planFile)
                 .requireFor(instance, message -> new InvalidInputException("instance", message));
         CheckReport report = PlanChecker.check(instance, plan);

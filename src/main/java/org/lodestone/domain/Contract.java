@@ -7,9 +7,9 @@ import java.util.Optional;
  *
  * @param maxPerYear {@link Double#POSITIVE_INFINITY} when unbounded
  * @param price the fixed price per tonne; {@link Double#NaN} when the contract is priced by
- *     {@code priceIndex} instead (model-v2.md §2.4: exactly one of the two is written)
+ *     {@code priceIndex} instead (instance-reference.md Rule 9: exactly one of the two is written)
  * @param priceIndex the market index the price follows, when it is not fixed
- * @param contingent whether the minimum is owed only as far as the facility can deliver (§2.5)
+ * @param contingent whether the minimum is owed only as far as the facility can deliver (Rule 8)
  */
 public record Contract(String id, String facility, boolean signed, YearRange window, double minPerYear,
                        double maxPerYear, double price, double signingCost, Optional<PriceIndex> priceIndex,

@@ -7,8 +7,8 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The parts of the objective of model.md §4, in the order the plan file's {@code costs} lists
- * them (plan-and-cli.md), then risk. A part added here is written to and read from the plan
+ * The parts of the objective of instance-reference.md §10, in the order the plan file's {@code costs} lists
+ * them (plan-reference.md §P4), then risk. A part added here is written to and read from the plan
  * file, listed by the summaries, reports and analysis tables and compared by the checker; the
  * model and the checker still have to compute it.
  */
@@ -23,13 +23,24 @@ public enum CostPart {
     TARIFFS("tariffs", "tariffs", true, 1),
     SUBSTITUTION("substitution", "substitution", true, 1),
     SHORTFALL("shortfall", "shortfall", true, 1),
-    SURPLUS_REVENUE("surplusRevenue", "surplus revenue", true, -1),
-    /** Holding cost of stockpiles (model-v2.md §2.6), part of Operating(s). */
+    /**
+     * Revenue from surplus oxide sold at the market. Everywhere it is shown — plan file, summary,
+     * report, analysis tables — it is the positive amount earned, subtracted from the objective,
+     * and its label says so ({@link #SUBTRACTED}).
+     */
+    SURPLUS_REVENUE("surplusRevenue", "surplus revenue (subtracted)", true, -1),
+    /** Holding cost of stockpiles (instance-reference.md Rule 12), part of Operating(s). */
     HOLDING("holding", "holding", true, 1),
-    /** w × (CVaR − expected cost) of model-v2.md §2.8; not part of any scenario's Operating(s). */
+    /** w × (CVaR − expected cost) of instance-reference.md §10.6; not part of any scenario's Operating(s). */
     RISK_PREMIUM("riskPremium", "risk premium", false, 1),
     /** Risk-tonnes, not money: enters the objective times riskWeight; the plan reports it apart from costs. */
     RISK("risk", "risk", false, 1);
+
+    /**
+     * What tables keyed by the plan file's names say of {@code surplusRevenue}: shown as the
+     * positive amount earned, as in the plan file, and subtracted from the objective.
+     */
+    public static final String SUBTRACTED = "surplusRevenue is earned and subtracted";
 
     private static final List<CostPart> MONEY = Arrays.stream(values()).filter(CostPart::isMoney).toList();
 
@@ -55,7 +66,7 @@ public enum CostPart {
         return Arrays.stream(values()).filter(part -> part.key.equals(key)).findFirst();
     }
 
-    /** Operating(s) of model.md §4 from the parts' amounts: Σ sign × amount over the operating parts. */
+    /** Operating(s) of instance-reference.md §10.3 from the parts' amounts: Σ sign × amount over the operating parts. */
     public static double operatingCost(ToDoubleFunction<CostPart> amount) {
         return signedSum(CostPart::operating, amount);
     }
@@ -94,12 +105,12 @@ public enum CostPart {
         return key;
     }
 
-    /** The name people read in summaries and reports, e.g. "mining (spot)". */
+    /** The name people read in summaries and reports, e.g. "mining (spot)", "surplus revenue (subtracted)". */
     public String label() {
         return label;
     }
 
-    /** Whether the part belongs to Operating(s) of model.md §4. */
+    /** Whether the part belongs to Operating(s) of instance-reference.md §10.3. */
     public boolean operating() {
         return operating;
     }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An event of the disruption model (model-v2.md §2.10), from which scenarios can be sampled. It
+ * An event of the disruption model (instance-reference.md §11), from which scenarios can be sampled. It
  * starts in a year with {@code annualProbability} and then runs {@code years} years, applying its
  * effects to the facilities it names (a country: every facility there; neither: all).
  *

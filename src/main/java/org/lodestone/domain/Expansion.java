@@ -7,7 +7,7 @@ import java.util.List;
  * [earliestStart, latestStart] is as written and may reach outside the horizon.
  *
  * @param rampUp share of the nameplate capacity a build gives in its first, second, … year online
- *     (model-v2.md §2.1); the last value holds. [1] (the default) is version 1: full capacity at once.
+ *     (instance-reference.md Rule 10); the last value holds. [1] (the default) is version 1: full capacity at once.
  */
 public record Expansion(double moduleSize, int maxModules, int leadTime, int earliestStart, int latestStart,
                         double capexFixed, double capexPerModule, double fixedOpexPerYear,

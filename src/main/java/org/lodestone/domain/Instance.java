@@ -9,9 +9,9 @@ import java.util.function.Predicate;
  * A valid instance of the model (version 1 or 2) with every default resolved. Without written
  * scenarios, {@link #scenarios()} holds the single scenario "base" of probability 1.
  *
- * @param stockpiles stores of oxide for buyers (model-v2.md §2.6)
- * @param riskAversion CVaR in the objective (§2.8); empty for a risk-neutral objective
- * @param disruptions the disruption model scenarios can be sampled from (§2.10); no part of a solve
+ * @param stockpiles stores of oxide for buyers (instance-reference.md Rule 12)
+ * @param riskAversion CVaR in the objective (§10.6); empty for a risk-neutral objective
+ * @param disruptions the disruption model scenarios can be sampled from (§11); no part of a solve
  */
 public record Instance(String name, Optional<String> description, List<Source> sources, Horizon horizon,
                        double discountRate, double riskWeight, Optional<Double> riskBudget,

@@ -22,7 +22,7 @@ public record Mandate(Set<String> excludeCountries, Set<String> excludeTags, boo
     }
 
     /**
-     * M(b, y) of model-v2.md §2.6: the largest minShare in year index {@code t} or any later year, the
+     * M(b, y) of instance-reference.md Rule 6: the largest minShare in year index {@code t} or any later year, the
      * share that tonnes put into stock in t must meet so that stock cannot carry non-compliant oxide
      * past a tightening.
      */

@@ -1,7 +1,7 @@
 package org.lodestone.domain;
 
 /**
- * CVaR risk aversion (model-v2.md §2.8): the objective weighs the expected cost by 1 − weight and
+ * CVaR risk aversion (instance-reference.md §10.6): the objective weighs the expected cost by 1 − weight and
  * CVaR_alpha, the expected cost of the worst (1 − alpha) share of probability, by weight.
  */
 public record RiskAversion(double alpha, double weight) {

@@ -6,9 +6,9 @@ import java.util.Optional;
 /**
  * A second-stage scenario.
  *
- * @param buildDelays extra years before builds come online in this scenario (model-v2.md §2.2)
- * @param priceFactors factors on the market prices of elements (§2.3)
- * @param revealYear the year from which this scenario can be told apart from the others (§2.7);
+ * @param buildDelays extra years before builds come online in this scenario (instance-reference.md §7.8)
+ * @param priceFactors factors on the market prices of elements (§7.6)
+ * @param revealYear the year from which this scenario can be told apart from the others (Rule 13);
  *     empty when no scenario of the instance sets one (all revealed at the start, version 1)
  */
 public record Scenario(String id, double probability, List<FacilityFactor> capacityFactors,

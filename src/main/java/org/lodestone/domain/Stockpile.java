@@ -3,7 +3,7 @@ package org.lodestone.domain;
 import java.util.Optional;
 
 /**
- * A store of separated oxide of one element for one buyer (model-v2.md §2.6); defaults applied.
+ * A store of separated oxide of one element for one buyer (instance-reference.md Rule 12); defaults applied.
  *
  * @param maxFill largest tonnes put into stock per year; empty when unbounded
  * @param maxRelease largest tonnes taken out per year; empty when unbounded

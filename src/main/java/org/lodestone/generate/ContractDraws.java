@@ -79,7 +79,7 @@ final class ContractDraws {
     }
 
     /**
-     * Prices indexed to the NdPr market (model-v2.md §2.4) on about 35 % of the contracts, at least
+     * Prices indexed to the NdPr market (instance-reference.md Rule 9) on about 35 % of the contracts, at least
      * one: share × NdPr price is 95–110 % of the fixed price drawn, the floor 70–95 % of share ×
      * the lowest NdPr price of the horizon, and 40 % of them have a cap at 130–180 % of share ×
      * the highest. The index takes the fixed price's place. From the
@@ -110,7 +110,7 @@ final class ContractDraws {
     }
 
     /**
-     * Delivery-contingent take-or-pay (model-v2.md §2.5) on about 70 % of the project offtakes
+     * Delivery-contingent take-or-pay (instance-reference.md Rule 8) on about 70 % of the project offtakes
      * (at least one) and 15 % of the other contracts: nothing is owed while the plant cannot
      * deliver. From the {@link Feature#CONTINGENT_CONTRACTS} stream; call after {@link #contracts}.
      */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The disruption model (model-v2.md §2.10) that scenarios can be sampled from: the events the
+ * The disruption model (instance-reference.md §11) that scenarios can be sampled from: the events the
  * listed scenarios show one draw of, each with a yearly probability. Always a Chinese export
  * control and a Chinese price flood; outages at one to three producing facilities; unrest in a
  * risky mining country other than China when there is one; an energy-cost shock half the time.

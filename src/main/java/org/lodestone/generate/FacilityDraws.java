@@ -245,7 +245,7 @@ final class FacilityDraws {
     }
 
     /**
-     * Ramp-ups (model-v2.md §2.1) on about 70 % of the projects, at least one: a build gives
+     * Ramp-ups (instance-reference.md Rule 10) on about 70 % of the projects, at least one: a build gives
      * 20–60 % of its nameplate capacity in its first year online and grows in equal steps (to a
      * tenth) to 100 % in its last listed year, over 3–4 years for a mine and 2–3 for a refinery. From the
      * {@link Feature#RAMP_UP} stream; the expansion's last field.

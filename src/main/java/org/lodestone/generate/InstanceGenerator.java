@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.lodestone.validate.InstanceValidator;
 
 /**
- * Random but realistic-looking instances of any size (model.md §1, and model-v2.md when asked
+ * Random but realistic-looking instances of any size (instance-reference.md §6, and its version-2 fields when asked
  * for), for benchmarks and tests.
  *
  * <p>Figures are drawn around the public ones of the real instance (docs/sources.md): prices
@@ -38,13 +38,13 @@ import org.lodestone.validate.InstanceValidator;
  * the tree the same way byte for byte. The files of {@code instances/generated/} are checked
  * against this (InstanceGeneratorTest).
  *
- * <p><b>Model version 2.</b> The {@link Feature}s of model-v2.md are written only when the spec
+ * <p><b>Model version 2.</b> The {@link Feature}s of version 2 are written only when the spec
  * asks for them, each drawn from a stream of its own ({@link RandomDraws#forFeature}) after every
  * version-1 draw: without them an instance is byte for byte what it was before version 2 (schema
  * {@code lodestone/1}); with any of them the schema is {@code lodestone/2}.
  *
  * <p><b>Where things are.</b> {@link #generate} calls the parts below in the order of their draws,
- * then puts their JSON together in the order of model.md. Each part writes one piece of the
+ * then puts their JSON together in the order of instance-reference.md §2. Each part writes one piece of the
  * instance and records in {@link Generation} what later parts read.
  * <ul>
  *   <li>{@link Catalog}: countries, elements, ore baskets, routes, tariffs, buyer kinds (no randomness)
@@ -165,8 +165,8 @@ public final class InstanceGenerator {
     }
 
     /**
-     * The instance document for {@code spec}, fields in the order of model.md §1, then those of
-     * model-v2.md it asks for.
+     * The instance document for {@code spec}, fields in the order of instance-reference.md §2, then the
+     * version-2 fields it asks for.
      */
     public static ObjectNode generate(GeneratorSpec spec) {
         Generation generation = new Generation(spec);

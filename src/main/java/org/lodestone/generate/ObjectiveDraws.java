@@ -33,7 +33,7 @@ final class ObjectiveDraws {
     }
 
     /**
-     * CVaR risk aversion (model-v2.md §2.8): alpha 0.8–0.95 (the worst 5–20 % of probability) and
+     * CVaR risk aversion (instance-reference.md §10.6): alpha 0.8–0.95 (the worst 5–20 % of probability) and
      * weight 0.2–0.6, to two decimals. From the {@link Feature#RISK_AVERSION} stream.
      */
     ObjectNode riskAversion() {

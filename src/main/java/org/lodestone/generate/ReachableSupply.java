@@ -51,7 +51,7 @@ final class ReachableSupply {
         return shipments;
     }
 
-    /** Risk-tonnes of the shipments over the horizon (model.md §4). */
+    /** Risk-tonnes of the shipments over the horizon (instance-reference.md §10). */
     static double riskTonnes(Generation generation, double[][][] shipments) {
         double risk = 0;
         for (double[][] shipped : shipments) {

@@ -18,7 +18,7 @@ import java.util.List;
  * scenario ("central") has no shock and gets none of them but its reveal year.
  */
 final class ScenarioFeatureDraws {
-    /** The lists of a scenario that must not apply before its reveal year (model-v2.md §2.7). */
+    /** The lists of a scenario that must not apply before its reveal year (instance-reference.md Rule 13). */
     private static final List<String> HIDDEN_UNTIL_REVEALED =
             List.of("capacityFactors", "costFactors", "demandFactors", "exportControls", "priceFactors");
 
@@ -31,7 +31,7 @@ final class ScenarioFeatureDraws {
     }
 
     /**
-     * Build delays (§2.2) in about half the shocked scenarios, at least one: a project 1–3 years
+     * Build delays (§7.8) in about half the shocked scenarios, at least one: a project 1–3 years
      * late (half of them), every project of one country 1–2 years late (three in ten: permits,
      * unrest), or every project a year late (the rest: equipment shortage).
      */
@@ -59,7 +59,7 @@ final class ScenarioFeatureDraws {
     }
 
     /**
-     * Market prices (§2.3) that move with the shocks: a Chinese cost factor below 1 (a price
+     * Market prices (§7.6) that move with the shocks: a Chinese cost factor below 1 (a price
      * flood) brings NdPr or every price down to 50–80 % over the same years; a Chinese export
      * control raises the controlled elements to 130–200 % (every element to 120–160 % when it
      * controls all of them). A scenario without either moves one price to 80–130 % a quarter of
@@ -117,7 +117,7 @@ final class ScenarioFeatureDraws {
     }
 
     /**
-     * Reveal years (§2.7), on every scenario as the rule asks. Central never happens, so it is
+     * Reveal years (Rule 13), on every scenario as the rule asks. Central never happens, so it is
      * never told apart: revealed after the last year. A shocked scenario is revealed in the first
      * year one of its shocks applies, a year earlier three times in ten (a warning); if its shocks
      * start with the horizon, its reveal year is drawn 1–2 years in and the shocks that would

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Yearly series (prices, capacities, costs, demand) in the three written forms of model.md: one
+ * Yearly series (prices, capacities, costs, demand) in the three written forms of instance-reference.md §3: one
  * number, an array of one value per year, an object of the years where the value changes. Each
  * form is owed once, in a random order, before the forms are drawn freely, so every instance
  * shows all three.

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Stockpiles (model-v2.md §2.6): a defense buyer's strategic reserve of each element it demands
+ * Stockpiles (instance-reference.md Rule 12): a defense buyer's strategic reserve of each element it demands
  * (each with probability 0.6, at least one per defense buyer), other buyers' safety stock of one
  * element a quarter of the time. Sizes are in years of the buyer's mean demand of that element;
  * the first buyer is always a defense buyer, so every instance has a stockpile. From the

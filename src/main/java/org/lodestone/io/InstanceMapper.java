@@ -36,7 +36,7 @@ import java.util.function.Function;
 
 /**
  * Maps a tree that {@link org.lodestone.validate.InstanceValidator} accepted to the domain records,
- * resolving every default of model.md and model-v2.md. Not meant for unvalidated trees.
+ * resolving every default of instance-reference.md §6. Not meant for unvalidated trees.
  */
 final class InstanceMapper {
     private final Horizon horizon;

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.lodestone.domain.Instance;
 import org.lodestone.validate.InstanceValidator;
 import org.lodestone.validate.InvalidInputException;
+import org.lodestone.validate.Locations;
 import org.lodestone.validate.Problem;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -107,7 +108,7 @@ public final class InstanceReader {
     public static Instance toInstance(JsonNode root) throws InvalidInputException {
         List<Problem> problems = InstanceValidator.validate(root);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException(Locations.locate(problems, root));
         }
         return InstanceMapper.map(root);
     }

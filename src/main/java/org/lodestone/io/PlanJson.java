@@ -27,10 +27,10 @@ import org.lodestone.validate.InvalidInputException;
 import org.lodestone.validate.Problem;
 
 /**
- * The plan document of plan-and-cli.md, written and read with Jackson's tree API. Fields appear
- * in the order of the spec; years and counts are integers; integral amounts are written without
+ * The plan document of plan-reference.md, written and read with Jackson's tree API. Fields appear
+ * in the order of plan-reference.md; years and counts are integers; integral amounts are written without
  * a fraction ({@code 8000}, not {@code 8000.0}). Reading ignores fields it does not know (the
- * spec allows extra fields) and reports every missing or mistyped one by its JSON path.
+ * reference allows extra fields) and reports every missing or mistyped one by its JSON path.
  */
 public final class PlanJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -56,7 +56,7 @@ public final class PlanJson {
      * with its previous content) and removes the temporary file.
      *
      * @throws IllegalArgumentException if the plan holds a number JSON cannot carry (NaN,
-     *     infinity) where the spec wants a number; nothing is written then
+     *     infinity) where plan-reference.md wants a number; nothing is written then
      */
     public static void write(Plan plan, Path file) throws IOException {
         write(plan, file, null);

@@ -13,7 +13,7 @@ import org.lodestone.domain.RiskAversion;
  * weight of first-stage terms. The objective is such a function ({@link #standard}), and so is
  * the left side of the risk budget (risk alone, scenarios by probability); other objectives
  * (another riskWeight, risk alone) are other weights on the same terms. With risk aversion
- * (model-v2.md §2.8) the objective also weighs the CVaR columns: η by {@link #tail} and the excess
+ * (instance-reference.md §10.6) the objective also weighs the CVaR columns: η by {@link #tail} and the excess
  * z(s) of each scenario by {@link #excess}.
  */
 public final class CostWeights {
@@ -23,7 +23,7 @@ public final class CostWeights {
     private final double[] parts;
     /** [scenario + 1]: index 0 weighs first-stage terms */
     private final double[] stages;
-    /** The weight of η, w of model-v2.md §2.8; 0 for a risk-neutral objective. */
+    /** The weight of η, w of instance-reference.md §10.6; 0 for a risk-neutral objective. */
     private final double tail;
     /** [scenario] the weight of z(s), w × π(s) / (1 − α); all 0 for a risk-neutral objective. */
     private final double[] excess;
@@ -36,7 +36,7 @@ public final class CostWeights {
     }
 
     /**
-     * The objective of model.md §4: first-stage terms as they are, scenario terms times the
+     * The objective of instance-reference.md §10: first-stage terms as they are, scenario terms times the
      * scenario's probability, risk times riskWeight, surplus revenue times −1. With risk aversion
      * (weight w, alpha α) scenario terms count (1 − w) × π(s), and CVaR_α takes the rest:
      * Investment + (1 − w) × Σ π C + w × (η + Σ π z / (1 − α)).

@@ -7,7 +7,7 @@ import org.lodestone.domain.Instance;
 import org.lodestone.domain.Scenario;
 
 /**
- * Non-anticipativity (model-v2.md §2.7) as a tree of information nodes: in year t the scenarios
+ * Non-anticipativity (instance-reference.md Rule 13) as a tree of information nodes: in year t the scenarios
  * not yet revealed (year(t) &lt; revealYear) cannot be told apart and form one node, the pool of
  * year t; every revealed scenario is a node of its own. The model gives each node one set of
  * operating columns, so tied scenarios share their decisions instead of being made equal by rows.

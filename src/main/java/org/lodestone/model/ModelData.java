@@ -42,11 +42,11 @@ final class ModelData {
      * year can have reached by then, delays of s counted.
      */
     final double[][][] capacityBound;
-    /** [s][f] D(s, f): the years by which builds of f come online late in scenario s (model-v2.md §2.2). */
+    /** [s][f] D(s, f): the years by which builds of f come online late in scenario s (instance-reference.md §7.8). */
     final int[][] delay;
-    /** [s][e][t] product of the matching price factors (model-v2.md §2.3). */
+    /** [s][e][t] product of the matching price factors (instance-reference.md §7.6). */
     final double[][][] priceFactor;
-    /** [b][e] indices of the stockpiles of buyer b and element e (model-v2.md §2.6); empty for most. */
+    /** [b][e] indices of the stockpiles of buyer b and element e (instance-reference.md Rule 12); empty for most. */
     final int[][][] stockpiles;
     /** [s][f][t] product of matching capacity factors. */
     final double[][][] capacityFactor;
@@ -207,7 +207,7 @@ final class ModelData {
     }
 
     /**
-     * share(s, f, τ, t) of model-v2.md §2.1–§2.2: the part of its nameplate capacity that a build of f
+     * share(s, f, τ, t) of instance-reference.md Rule 10: the part of its nameplate capacity that a build of f
      * started in {@code startYear} gives in year t of scenario s, counted from its delayed online year.
      */
     double rampShare(int s, int f, int startYear, int t) {
@@ -215,7 +215,7 @@ final class ModelData {
         return x.rampUpShare(year(t) - (startYear + x.leadTime() + delay[s][f]));
     }
 
-    /** m(s, e, t) of model-v2.md §2.3: the market price of e in year t of scenario s. */
+    /** m(s, e, t) of instance-reference.md §7.6: the market price of e in year t of scenario s. */
     double marketPrice(int s, int e, int t) {
         return instance.elements().get(e).price().at(t) * priceFactor[s][e][t];
     }
@@ -225,7 +225,7 @@ final class ModelData {
         return instance.elements().get(e).surplusPrice().at(t) * priceFactor[s][e][t];
     }
 
-    /** The price of contract k per tonne in year t of scenario s: fixed, or indexed to a market price (§2.4). */
+    /** The price of contract k per tonne in year t of scenario s: fixed, or indexed to a market price (Rule 9). */
     double contractPrice(int k, int s, int t) {
         Contract contract = instance.contracts().get(k);
         return contract.priceIndex().isEmpty() ? contract.price()
@@ -234,7 +234,7 @@ final class ModelData {
 
     /**
      * What contract k owes in year t of scenario s where its facility is available: minPerYear,
-     * times min(1, κ) for a contingent contract (model-v2.md §2.5).
+     * times min(1, κ) for a contingent contract (instance-reference.md Rule 8).
      */
     double owedWhereAvailable(int k, int s, int t) {
         Contract contract = instance.contracts().get(k);
@@ -246,7 +246,7 @@ final class ModelData {
 
     /**
      * Whether what contract k owes in year t depends on what is built: a contingent contract on a
-     * facility whose own capacity is 0 in t owes only as far as a build is online (§2.5).
+     * facility whose own capacity is 0 in t owes only as far as a build is online (Rule 8).
      */
     boolean owedIfOnline(int k, int t) {
         Contract contract = instance.contracts().get(k);

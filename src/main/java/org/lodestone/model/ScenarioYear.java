@@ -170,9 +170,9 @@ final class ScenarioYear {
     }
 
     /**
-     * §3.6 Contracts in their window: {@code taken} (at the contract price instead of spot, at
+     * Rule 8 Contracts in their window: {@code taken} (at the contract price instead of spot, at
      * most the contract's reach), shared by the node, and {@code paid} per member scenario (at
-     * least what a signed contract owes whatever is built, model-v2.md §2.5).
+     * least what a signed contract owes whatever is built, instance-reference.md Rule 8).
      *
      * @param holdColumn [k] the contract's hold column, −1 when it is signed
      */
@@ -386,7 +386,7 @@ final class ScenarioYear {
     }
 
     /**
-     * Per stockpile (model-v2.md §2.6): {@code fill} (where its buyer can receive the element),
+     * Per stockpile (instance-reference.md Rule 12): {@code fill} (where its buyer can receive the element),
      * {@code release} and the year-end {@code level}, at least minFinal in the last year; holding
      * cost on the level.
      */

@@ -21,7 +21,7 @@ import org.lodestone.domain.Stockpile;
 import org.lodestone.domain.Substitute;
 
 /**
- * Instance → MIP, following model.md, in the order of an OR-Tools model: data ({@link ModelData}),
+ * Instance → MIP, following instance-reference.md, in the order of an OR-Tools model: data ({@link ModelData}),
  * columns, rows, objective. {@link #build} is the table of contents; each row family of
  * {@code models/formulation.md} §4 is written by one method named as the family (the prefix of
  * its row names). Columns record their cost terms in {@link CostTerms}; the objective is
@@ -81,7 +81,7 @@ public final class SourcingModel {
     }
 
     /**
-     * A stockpile in one year (model-v2.md §2.6): tonnes filled ({@code fillColumn} −1 where the
+     * A stockpile in one year (instance-reference.md Rule 12): tonnes filled ({@code fillColumn} −1 where the
      * buyer can receive none of the element), released, and the level at the end of the year.
      */
     public record StockYear(int scenario, int year, int stockpile, int fillColumn, int releaseColumn,
@@ -143,7 +143,7 @@ public final class SourcingModel {
     private final InformationNodes nodes;
     /** [s][t] the year t of scenario s where s is the first scenario of its node, else null. */
     private final ScenarioYear[][] built;
-    /** Column η of CVaR (model-v2.md §2.8), −1 when the objective is risk-neutral. */
+    /** Column η of CVaR (instance-reference.md §10.6), −1 when the objective is risk-neutral. */
     private int etaColumn = -1;
     /** [s] column z(s), the cost of scenario s above η; empty when the objective is risk-neutral. */
     private int[] excessColumns = new int[0];
@@ -218,7 +218,7 @@ public final class SourcingModel {
     }
 
     /**
-     * §1 Expansion: construction may start in one year τ of [earliestStart, latestStart] ∩ Y
+     * Rule 10 Expansion: construction may start in one year τ of [earliestStart, latestStart] ∩ Y
      * with 1..maxModules modules; capex in τ, fixed opex from τ + leadTime on. A binary
      * {@code starts} and an integer {@code modules} per τ, or one binary {@code build} when at most
      * one module may be built.
@@ -307,7 +307,7 @@ public final class SourcingModel {
     }
 
     /**
-     * §1 requiresOfftake β: a build of n modules needs Σ minPerYear of the held contracts on
+     * Rule 11 requiresOfftake β: a build of n modules needs Σ minPerYear of the held contracts on
      * the facility ≥ β × n × moduleSize, whatever their windows.
      */
     private void bankability(int f) {
@@ -350,7 +350,7 @@ public final class SourcingModel {
         int[] members = nodes.members(s, t);
         for (int member : members) {
             if (!data.agree(s, member, t)) {
-                // validation forbids demand factors and export controls before revealYear (model-v2.md §2.7)
+                // validation forbids demand factors and export controls before revealYear (instance-reference.md Rule 13)
                 throw new IllegalArgumentException("scenarios \"" + data.scenarioId(s) + "\" and \""
                         + data.scenarioId(member) + "\" differ in demand or export controls in " + data.year(t)
                         + ", before either is revealed");
@@ -431,7 +431,7 @@ public final class SourcingModel {
     }
 
     /**
-     * §2.6 level(t) = level(t − 1) + fill − release, with the initial stock before the first year;
+     * Rule 12 level(t) = level(t − 1) + fill − release, with the initial stock before the first year;
      * the level's bounds hold [0, capacity] and minFinal in the last year.
      */
     private void stockBalance(ScenarioYear y, StockYear stock, StockYear before) {
@@ -449,7 +449,7 @@ public final class SourcingModel {
 
     // ---------------------------------------------------------------- rows of a year
 
-    /** §3.1 Mine: Σ_r x(m, r, y) ≤ capacity of m in y (existing plus built, times capacity factors). */
+    /** Rule 1 Mine: Σ_r x(m, r, y) ≤ capacity of m in y (existing plus built, times capacity factors). */
     private void mineCapacity(ScenarioYear y) {
         Expr[] rows = new Expr[instance.mines().size()];
         for (Ship ship : y.ships) {
@@ -460,7 +460,7 @@ public final class SourcingModel {
         }
     }
 
-    /** §3.2 Refinery: Σ_m x(m, r, y) ≤ capacity of r in y. */
+    /** Rule 2 Refinery: Σ_m x(m, r, y) ≤ capacity of r in y. */
     private void refineryCapacity(ScenarioYear y) {
         Expr[] rows = new Expr[instance.refineries().size()];
         for (Ship ship : y.ships) {
@@ -473,8 +473,8 @@ public final class SourcingModel {
 
     /**
      * Throughput ≤ κ × (capacity + moduleSize × Σ_τ share(s, f, τ, t) × modules(f, τ)), a build adding
-     * its ramp-up share of the nameplate from its online year in s, delays of s counted (model-v2.md
-     * §2.1–§2.2). Scenarios of a node share the throughput but may differ in delays: each member has
+     * its ramp-up share of the nameplate from its online year in s, delays of s counted
+     * (instance-reference.md Rule 10). Scenarios of a node share the throughput but may differ in delays: each member has
      * its row, even one where nothing can be online (its row holds the shared throughput at 0), and
      * members whose rows are the same share one, named after the node when it is the only one.
      */
@@ -520,7 +520,7 @@ public final class SourcingModel {
     }
 
     /**
-     * §3.6 An optional contract takes nothing unless held: taken ≤ reach × hold (reach bounds a signed
+     * Rule 8 An optional contract takes nothing unless held: taken ≤ reach × hold (reach bounds a signed
      * one's column). One row for the node, whose members share taken.
      */
     private void takenIfHeld(ScenarioYear y, ContractYear k) {
@@ -532,7 +532,7 @@ public final class SourcingModel {
                 new Expr().add(k.takenColumn(), 1).add(hold, -y.reach(k.contract())), 0);
     }
 
-    /** §3.6 take-or-pay: paid ≥ taken. */
+    /** Rule 8 take-or-pay: paid ≥ taken. */
     private void takeOrPay(ScenarioYear y, ContractYear k) {
         if (k.takenColumn() < 0) {
             return;
@@ -542,9 +542,9 @@ public final class SourcingModel {
     }
 
     /**
-     * §3.6 take-or-pay: an optional contract held pays what it owes at least (a signed one has it as its
+     * Rule 8 take-or-pay: an optional contract held pays what it owes at least (a signed one has it as its
      * bound): minPerYear, or for a contingent contract on a facility with capacity of its own
-     * minPerYear × min(1, κ) (model-v2.md §2.5).
+     * minPerYear × min(1, κ) (instance-reference.md Rule 8).
      */
     private void minimumPayment(ScenarioYear y, ContractYear k) {
         int hold = holdColumn[k.contract()];
@@ -560,7 +560,7 @@ public final class SourcingModel {
     }
 
     /**
-     * §2.5 A contingent contract on a facility without capacity of its own owes c × hold × online, c =
+     * Rule 8 A contingent contract on a facility without capacity of its own owes c × hold × online, c =
      * minPerYear × min(1, κ) and online = Σ_τ share(s, f, τ, t) × starts(f, τ) ∈ [0, 1]: the ramp-up
      * share of the one build, counted from its online year in s. Linear since hold is binary:
      * paid ≥ c × (hold + online − 1) for an optional contract, paid ≥ c × online for a signed one.
@@ -586,7 +586,7 @@ public final class SourcingModel {
         mip.addRow("owedIfOnline[" + contractId(k) + y.suffix(k.scenario()), 0, row, Double.POSITIVE_INFINITY);
     }
 
-    /** §3.6 The contracts on a facility take no more than its throughput. */
+    /** Rule 8 The contracts on a facility take no more than its throughput. */
     private void contractThroughput(ScenarioYear y) {
         Expr[] rows = new Expr[data.facilities.size()];
         for (ContractYear k : y.contracts) {
@@ -621,7 +621,7 @@ public final class SourcingModel {
     }
 
     /**
-     * §3.3 chain of custody, per mining country: origin-sensitive buyers receive no more oxide
+     * Rule 4 chain of custody, per mining country: origin-sensitive buyers receive no more oxide
      * mined in cm and separated in cr than the pool's shipments yield.
      */
     private void chainOfCustody(ScenarioYear y, int cm, int cr, int e) {
@@ -634,7 +634,7 @@ public final class SourcingModel {
     }
 
     /**
-     * §3.3 Separation with chain of custody, pooled by refining country: deliveries and surplus
+     * Rule 4 Separation with chain of custody, pooled by refining country: deliveries and surplus
      * of e from the refineries of cr take no more than Σ yield × x over their shipments.
      */
     private void chainOfCustody(ScenarioYear y, int cr, int e) {
@@ -660,8 +660,8 @@ public final class SourcingModel {
     }
 
     /**
-     * §3.4 Demand: delivered − filled + released + avoided by substitutes + shortfall = demand
-     * (after demand factors, model-v2.md §2.6), per buyer, element and year with demand, and in
+     * Rule 5 Demand: delivered − filled + released + avoided by substitutes + shortfall = demand
+     * (after demand factors, instance-reference.md Rule 12), per buyer, element and year with demand, and in
      * every year for a buyer and element with a stockpile, demand 0 included.
      */
     private void demand(ScenarioYear y) {
@@ -697,7 +697,7 @@ public final class SourcingModel {
         }
     }
 
-    /** §2.6 Stock is filled only from deliveries: Σ fill ≤ Σ delivered, per buyer and element with a stockpile. */
+    /** Rule 12 Stock is filled only from deliveries: Σ fill ≤ Σ delivered, per buyer and element with a stockpile. */
     private void fillFromDeliveries(ScenarioYear y) {
         int ne = instance.elements().size();
         Expr[][] rows = new Expr[instance.buyers().size()][ne];
@@ -717,8 +717,8 @@ public final class SourcingModel {
     }
 
     /**
-     * §3.5 Mandate: compliant tonnes ≥ minShare × delivered tonnes, per buyer, element and year.
-     * Tonnes filled into stock must meet M, the strictest share still to come (model-v2.md §2.6):
+     * Rule 6 Mandate: compliant tonnes ≥ minShare × delivered tonnes, per buyer, element and year.
+     * Tonnes filled into stock must meet M, the strictest share still to come (instance-reference.md Rule 6):
      * compliant ≥ minShare × (delivered − filled) + M × filled, i.e.
      * Σ (comp − minShare) × d + (minShare − M) × Σ fill ≥ 0.
      */
@@ -774,12 +774,12 @@ public final class SourcingModel {
         mip.addRow("deliveredTotal[" + buyerElement(total.buyer(), total.element()) + y.suffix, 0, sum, 0);
     }
 
-    /** §1 maxCountryShare σ: tonnes mined in country c ≤ σ × delivered (no row when none can be). */
+    /** Rule 7 maxCountryShare σ: tonnes mined in country c ≤ σ × delivered (no row when none can be). */
     private void countryShareMined(ScenarioYear y, ScenarioYear.DeliveredTotal total, int c) {
         countryShareRow("countryShareMined", y, total, c, Delivery::miningCountry);
     }
 
-    /** §1 maxCountryShare σ: tonnes refined in country c ≤ σ × delivered (no row when none can be). */
+    /** Rule 7 maxCountryShare σ: tonnes refined in country c ≤ σ × delivered (no row when none can be). */
     private void countryShareRefined(ScenarioYear y, ScenarioYear.DeliveredTotal total, int c) {
         countryShareRow("countryShareRefined", y, total, c, Delivery::refiningCountry);
     }
@@ -803,7 +803,7 @@ public final class SourcingModel {
     // ---------------------------------------------------------------- rows over all scenarios
 
     /**
-     * §2.8 CVaR_α of C(s) = Operating(s) + riskWeight × Risk(s), after Rockafellar and Uryasev: a free
+     * §10.6 CVaR_α of C(s) = Operating(s) + riskWeight × Risk(s), after Rockafellar and Uryasev: a free
      * column η and per scenario z(s) ≥ C(s) − η, z(s) ≥ 0 (rows {@code cvarExcess}). The objective
      * weighs η by w and z(s) by w × π(s) / (1 − α) ({@link CostWeights#standard}), so at an optimum
      * η + Σ π z / (1 − α) is CVaR_α; C(s) is read off the recorded cost terms of s.
@@ -829,14 +829,14 @@ public final class SourcingModel {
         }
     }
 
-    /** §3.8 Expected risk-tonnes ≤ budget. */
+    /** Rule 14 Expected risk-tonnes ≤ budget. */
     private void riskBudget(double budget) {
         riskBudgetRow = mip.addRow("riskBudget", Double.NEGATIVE_INFINITY,
                 weighted(CostWeights.none(instance).withPart(CostPart.RISK, 1)), budget);
     }
 
     /**
-     * Gives the model another risk budget (model.md §3.8): the model of the same instance with
+     * Gives the model another risk budget (instance-reference.md Rule 14): the model of the same instance with
      * {@code riskBudget} = {@code budget}. An empty budget removes the row.
      */
     public void setRiskBudget(Optional<Double> budget) {
@@ -1011,7 +1011,7 @@ public final class SourcingModel {
     }
 
     /**
-     * What held contract k owes in its year and scenario at a solution (model-v2.md §2.5): minPerYear,
+     * What held contract k owes in its year and scenario at a solution (instance-reference.md Rule 8): minPerYear,
      * or for a contingent contract minPerYear × min(1, κ) × the share of its facility available, the
      * ramp-up share of the build started where the facility has no capacity of its own.
      */

@@ -10,9 +10,9 @@ import java.util.List;
  * @param costs every cost part recomputed from the instance and the plan's entries (expected,
  *     discounted); {@link Plan.Costs#ZERO} when the plan has no solution
  * @param risk expected risk-tonnes recomputed; 0 when the plan has no solution
- * @param objective the objective recomputed (model.md §4, model-v2.md §2.8); NaN when the plan has no
+ * @param objective the objective recomputed (instance-reference.md §10, §10.6 with risk aversion); NaN when the plan has no
  *     solution
- * @param cvar CVaR_α of the scenario costs recomputed (model-v2.md §2.8); null without riskAversion
+ * @param cvar CVaR_α of the scenario costs recomputed (instance-reference.md §10.6); null without riskAversion
  *     or without a solution
  * @param scenarios each scenario's operating cost (discounted, not weighted) and risk, recomputed,
  *     in the order of the plan's scenarios that exist in the instance

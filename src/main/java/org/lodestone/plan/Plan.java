@@ -10,13 +10,13 @@ import org.lodestone.domain.CostPart;
 import org.lodestone.domain.Instance;
 
 /**
- * A sourcing plan as defined by spec/plan-and-cli.md. Money is expected and discounted (USD);
+ * A sourcing plan as defined by models/plan-reference.md. Money is expected and discounted (USD);
  * {@code objective}, {@code bestBound} and {@code gap} are null without a solution or bound.
  */
 public record Plan(String instance, Status status, Double objective, Double bestBound, Double gap,
                    SolverInfo solver, Costs costs, double risk, Double cvar, List<Build> builds,
                    List<ContractChoice> contracts, List<ScenarioPlan> scenarios) {
-    /** What writers emit (model-v2.md §2.9). */
+    /** What writers emit (plan-reference.md §P1). */
     public static final String SCHEMA = "lodestone-plan/2";
     /** Every schema a plan file may name: version 1 plans read as they are. */
     public static final List<String> SCHEMAS = List.of("lodestone-plan/1", SCHEMA);
@@ -182,6 +182,6 @@ public record Plan(String instance, Status status, Double objective, Double best
 
     public record Shortfall(String buyer, String element, int year, double tonnes) {}
 
-    /** A stockpile in one year of a scenario (model-v2.md §2.6): tonnes filled, released, and the level at year end. */
+    /** A stockpile in one year of a scenario (instance-reference.md Rule 12): tonnes filled, released, and the level at year end. */
     public record StockLevel(String stockpile, int year, double fill, double release, double level) {}
 }

@@ -43,9 +43,9 @@ import org.lodestone.plan.Plan.ScenarioPlan;
 import org.lodestone.plan.Plan.StockLevel;
 
 /**
- * Independent check of a plan against model.md and model-v2.md: re-checks every rule of §3 and
- * of version 2 from the instance and the plan alone, in the reference formulation (every
- * delivered tonne names its mine of origin), and recomputes every cost term of §4 and the CVaR
+ * Independent check of a plan against instance-reference.md: re-checks every rule of its §9 (Rules
+ * 1-14, version 2 included) from the instance and the plan alone, in the reference formulation (every
+ * delivered tonne names its mine of origin), and recomputes every cost term of its §10 and the CVaR
  * of version 2. It shares no code with the model builder on purpose, nor the domain's helpers
  * for version-2 rules (delays, ramp-up shares, price factors, indexed prices): a mistake there
  * would otherwise pass unseen in both.
@@ -54,13 +54,13 @@ import org.lodestone.plan.Plan.StockLevel;
  * finite number) are reported and then left out of every rule and every cost.
  *
  * <p>Each rule is one {@code check…} method; {@link #run()} and {@link ScenarioCheck#run()} list
- * them in the order of §3, and {@link #recomputeCosts} recomputes §4.
+ * them in the order of §9, and {@link #recomputeCosts} recomputes §10.
  */
 public final class PlanChecker {
     /**
      * Feasibility tolerance. A rule {@code lhs ≤ rhs} (or {@code lhs = rhs}) counts as broken
      * only when it is missed by more than {@code FEASIBILITY_TOLERANCE × max(1, |lhs|, |rhs|)}.
-     * The value matches two things: the plan omits entries of at most 1e-6 t (plan-and-cli.md),
+     * The value matches two things: the plan omits entries of at most 1e-6 t (plan-reference.md §P7),
      * and MIP solvers accept rows violated by about 1e-6 relative to the row's size (SCIP's
      * feastol is 1e-6 scaled by max(1, |side|)). Scaling by the size of the quantities keeps the
      * check meaningful both for a 0.5 t demand and for a 50,000 t mine. Plain non-negativity
@@ -70,7 +70,7 @@ public final class PlanChecker {
     /**
      * Relative tolerance for figures the plan reports (each cost part, risk, each scenario's
      * operating cost and risk, objective): they must agree with the recomputed ones within
-     * {@code COST_TOLERANCE × max(1, |reported|, |recomputed|)} (plan-and-cli.md: "within 1e-6
+     * {@code COST_TOLERANCE × max(1, |reported|, |recomputed|)} (plan-reference.md §P7: "within 1e-6
      * relative").
      */
     public static final double COST_TOLERANCE = 1e-6;
@@ -120,11 +120,11 @@ public final class PlanChecker {
         }
         checkInstance();
         checkContractChoices();
-        checkBuilds();                                      // rule 7: expansion and bankability
+        checkBuilds();                                      // Rules 10-11: expansion and bankability
         List<ScenarioCheck> scenarios = checkScenarios();   // rules 1–6, stock and routes, per scenario and year
-        checkNonAnticipativity(scenarios);                  // v2 §2.7
-        Recomputed recomputed = recomputeCosts(scenarios);  // §4, v2 §2.8
-        checkRiskBudget(recomputed.risk());                 // rule 8
+        checkNonAnticipativity(scenarios);                  // Rule 13
+        Recomputed recomputed = recomputeCosts(scenarios);  // §10, §10.6
+        checkRiskBudget(recomputed.risk());                 // Rule 14
         compareReportedFigures(scenarios, recomputed);
         return new CheckReport(violations, recomputed.costs(), recomputed.risk(), recomputed.objective(),
                 recomputed.cvar(), recomputed.scenarios());
@@ -267,7 +267,7 @@ public final class PlanChecker {
     }
 
     /**
-     * Non-anticipativity (model-v2.md §2.7): in each year, every scenario not revealed yet makes
+     * Non-anticipativity (instance-reference.md Rule 13): in each year, every scenario not revealed yet makes
      * the tied decisions, entry by entry, of the first such scenario of the plan. Being tied is
      * an equivalence, so comparing each with that one names every scenario that differs.
      */
@@ -306,7 +306,7 @@ public final class PlanChecker {
         }
     }
 
-    // ---------------------------------------------------------------- §4: costs, risk, objective
+    // ---------------------------------------------------------------- §10: costs, risk, objective
 
     /** Amounts by cost part (discounted; risk in risk-tonnes) of one scenario, or their expectation. */
     private static final class Amounts {
@@ -320,7 +320,7 @@ public final class PlanChecker {
             return byPart[part.ordinal()];
         }
 
-        /** Operating(s) of model.md §4. */
+        /** Operating(s) of instance-reference.md §10.3. */
         double operating() {
             return CostPart.operatingCost(this::get);
         }
@@ -336,13 +336,13 @@ public final class PlanChecker {
     private record Recomputed(Plan.Costs costs, double risk, double objective, Double cvar,
                               List<CheckReport.ScenarioResult> scenarios) {}
 
-    /** A scenario's probability and cost C(s) = Operating(s) + riskWeight × Risk(s) (model-v2.md §2.8). */
+    /** A scenario's probability and cost C(s) = Operating(s) + riskWeight × Risk(s) (instance-reference.md §10.6). */
     private record ScenarioCost(double probability, double cost) {}
 
     /**
-     * Every part of §4 from the instance and the plan's entries, expected over the checked
-     * scenarios, and with riskAversion the risk premium w × (CVaR_α(C) − Σ π C) (model-v2.md §2.8,
-     * §2.9), so that the objective is still Σ parts + riskWeight × risk.
+     * Every part of §10 from the instance and the plan's entries, expected over the checked
+     * scenarios, and with riskAversion the risk premium w × (CVaR_α(C) − Σ π C) (instance-reference.md §10.6,
+     * plan-reference.md §P1), so that the objective is still Σ parts + riskWeight × risk.
      */
     private Recomputed recomputeCosts(List<ScenarioCheck> scenarios) {
         Amounts expected = investment();
@@ -392,7 +392,7 @@ public final class PlanChecker {
         return sum / tail;
     }
 
-    /** Investment of §4: capex and fixed opex of the builds, signing costs of chosen optional contracts. */
+    /** Investment of §10.2: capex and fixed opex of the builds, signing costs of chosen optional contracts. */
     private Amounts investment() {
         Amounts amounts = new Amounts();
         for (Facility f : facilities()) {
@@ -435,7 +435,7 @@ public final class PlanChecker {
         compare("objective", plan.objective(), recomputed.objective());
     }
 
-    /** The plan's cvar is CVaR_α(C) at the plan with riskAversion, null without (model-v2.md §2.9). */
+    /** The plan's cvar is CVaR_α(C) at the plan with riskAversion, null without (plan-reference.md §P1). */
     private void compareCvar(Double cvar) {
         if (cvar != null) {
             compare("cvar", plan.cvar(), cvar);
@@ -467,47 +467,47 @@ public final class PlanChecker {
         }
 
         /**
-         * The rules of §3 and the stock rules of model-v2.md §2.6 year by year (contracts first: the
+         * The rules of §9, the stock rules (Rule 12) included, year by year (contracts first: the
          * facility rules use their tonnes), then the routes.
          */
         void run() {
             for (int y = horizon.start(); y <= horizon.last(); y++) {
                 for (Contract k : instance.contracts()) {
-                    checkContractHeldInWindow(k, y);                // rule 6
-                    checkContractMaxPerYear(k, y);                  // rule 6
-                    checkContractPaid(k, y);                        // rule 6
+                    checkContractHeldInWindow(k, y);                // Rule 8
+                    checkContractMaxPerYear(k, y);                  // Rule 8
+                    checkContractPaid(k, y);                        // Rule 8
                 }
                 for (Mine m : mines.values()) {
-                    checkMineCapacity(m, y);                        // rule 1
-                    checkThroughput("mine", m, shipped(m, y), y);   // rule 6
+                    checkMineCapacity(m, y);                        // Rule 1
+                    checkThroughput("mine", m, shipped(m, y), y);   // Rule 8
                 }
                 for (Refinery r : refineries.values()) {
-                    checkRefineryCapacity(r, y);                    // rule 2
-                    checkThroughput("refinery", r, feed(r, y), y);  // rule 6
+                    checkRefineryCapacity(r, y);                    // Rule 2
+                    checkThroughput("refinery", r, feed(r, y), y);  // Rule 8
                 }
                 for (Refinery r : refineries.values()) {
                     for (Element e : elements.values()) {
-                        checkSeparation(r, e, y);                   // rule 3
+                        checkSeparation(r, e, y);                   // Rule 4
                     }
                 }
                 for (Stockpile p : instance.stockpiles()) {
-                    checkStockBalance(p, y);                        // v2 §2.6
-                    checkStockCapacity(p, y);                       // v2 §2.6
-                    checkStockMaxFill(p, y);                        // v2 §2.6
-                    checkStockMaxRelease(p, y);                     // v2 §2.6
+                    checkStockBalance(p, y);                        // Rule 12
+                    checkStockCapacity(p, y);                       // Rule 12
+                    checkStockMaxFill(p, y);                        // Rule 12
+                    checkStockMaxRelease(p, y);                     // Rule 12
                 }
                 for (Buyer b : buyers.values()) {
                     for (Element e : elements.values()) {
-                        checkDemand(b, e, y);                       // rule 4, with stock (v2 §2.6)
-                        checkFilledFromDeliveries(b, e, y);         // v2 §2.6
-                        checkSubstitutionBound(b, e, y);            // rule 4
-                        checkMandate(b, e, y);                      // rule 5, with stock (v2 §2.6)
-                        checkCountryShareCaps(b, e, y);             // rule 5
+                        checkDemand(b, e, y);                       // Rule 5, with stock (Rule 12)
+                        checkFilledFromDeliveries(b, e, y);         // Rule 12
+                        checkSubstitutionBound(b, e, y);            // Rule 5
+                        checkMandate(b, e, y);                      // Rule 6, with stock (Rule 12)
+                        checkCountryShareCaps(b, e, y);             // Rule 7
                     }
                 }
             }
             for (Stockpile p : instance.stockpiles()) {
-                checkStockMinFinal(p);                              // v2 §2.6
+                checkStockMinFinal(p);                              // Rule 12
             }
             for (Concentrate c : entries.concentrateByYearMineRefinery()) {
                 checkAcceptedOre(c);
@@ -522,12 +522,12 @@ public final class PlanChecker {
             return where + ", " + year + ": ";
         }
 
-        /** Whether the scenario cannot be told apart from others yet in {@code y}: y < revealYear(s) (§2.7). */
+        /** Whether the scenario cannot be told apart from others yet in {@code y}: y < revealYear(s) (Rule 13). */
         boolean unrevealedIn(int y) {
             return scenario.revealYear().map(reveal -> y < reveal).orElse(false);
         }
 
-        /** The decisions of {@code y} that §2.7 ties; surplus only where it earns something, else it is discarded. */
+        /** The decisions of {@code y} that Rule 13 ties; surplus only where it earns something, else it is discarded. */
         SortedMap<String, Double> tiedDecisions(int y) {
             return entries.tiedDecisions(y, element -> surplusPrice(elements.get(element), y) > 0);
         }
@@ -618,7 +618,7 @@ public final class PlanChecker {
             return active;
         }
 
-        // ---- rule 6: contracts
+        // ---- Rule 8: contracts
 
         /** Outside its window or not held, a contract takes and pays nothing. */
         private void checkContractHeldInWindow(Contract k, int y) {
@@ -645,7 +645,7 @@ public final class PlanChecker {
 
         /**
          * A held contract in its window pays for max(taken, owed), owed being minPerYear or, for a
-         * contingent contract, what the facility can deliver of it (model-v2.md §2.5); so the plan
+         * contingent contract, what the facility can deliver of it (instance-reference.md Rule 8); so the plan
          * lists an entry wherever taken or owed is above the tolerance.
          */
         private void checkContractPaid(Contract k, int y) {
@@ -701,7 +701,7 @@ public final class PlanChecker {
             }
         }
 
-        // ---- rule 3: separation with chain of custody
+        // ---- Rule 4: separation with chain of custody
 
         /** Per mine of origin, then in all: delivered (and sold) oxide is at most what was separated. */
         private void checkSeparation(Refinery r, Element e, int y) {
@@ -727,12 +727,12 @@ public final class PlanChecker {
             }
         }
 
-        // ---- rule 4: demand
+        // ---- Rule 5: demand
 
         /**
          * Delivered − put into stock + taken from stock + substituted + short = demand, in every
-         * year and for every element, demand 0 included (model-v2.md §2.6; without a stockpile of
-         * the buyer's element, rule 4 of version 1).
+         * year and for every element, demand 0 included (instance-reference.md Rule 12; without a stockpile of
+         * the buyer's element, Rule 5 in version 1).
          */
         private void checkDemand(Buyer b, Element e, int y) {
             double delivered = delivered(b, e, y);
@@ -751,7 +751,7 @@ public final class PlanChecker {
             }
         }
 
-        /** Stock is filled only from deliveries to its buyer (model-v2.md §2.6). */
+        /** Stock is filled only from deliveries to its buyer (instance-reference.md Rule 12). */
         private void checkFilledFromDeliveries(Buyer b, Element e, int y) {
             double filled = filled(b, e, y);
             double delivered = delivered(b, e, y);
@@ -775,7 +775,7 @@ public final class PlanChecker {
             }
         }
 
-        // ---- rule 5: mandate and share caps, on delivered tonnes
+        // ---- Rules 6-7: mandate and share caps, on delivered tonnes
 
         private void checkMandate(Buyer b, Element e, int y) {
             List<Delivery> ds = deliveriesTo(b, e, y);
@@ -794,7 +794,7 @@ public final class PlanChecker {
             double delivered = delivered(b, e, y);
             double share = md.minShare().at(horizon.index(y));
             // tonnes put into stock meet the strictest share still to come, so that stock cannot
-            // carry non-compliant oxide past a tightening (model-v2.md §2.6)
+            // carry non-compliant oxide past a tightening (instance-reference.md Rule 12)
             double filled = filled(b, e, y);
             double strictest = strictestShareFrom(md, y);
             double required = share * (delivered - filled) + strictest * filled;
@@ -846,7 +846,7 @@ public final class PlanChecker {
             });
         }
 
-        // ---- stockpiles (model-v2.md §2.6); a year the plan does not list holds, fills and releases 0
+        // ---- stockpiles (instance-reference.md Rule 12); a year the plan does not list holds, fills and releases 0
 
         /** level(y) = level(y − 1) + fill − release, with level before the first year = initial. */
         private void checkStockBalance(Stockpile p, int y) {
@@ -896,7 +896,7 @@ public final class PlanChecker {
             }
         }
 
-        // ---- routes: accepted ore types and export controls (x and d are zero where forbidden, §2)
+        // ---- routes: accepted ore types and export controls (x and d are zero where forbidden, Rule 3)
 
         private void checkAcceptedOre(Concentrate c) {
             Mine m = mines.get(c.mine());
@@ -940,7 +940,7 @@ public final class PlanChecker {
             }
         }
 
-        // ---- §4: Operating(s) and Risk(s)
+        // ---- §10.3-§10.4: Operating(s) and Risk(s)
 
         /** Operating(s) by part (discounted, not weighted) and Risk(s) of this scenario. */
         Amounts recomputeOperatingAndRisk() {
@@ -984,7 +984,7 @@ public final class PlanChecker {
 
         /**
          * What surplus of {@code e} earns per tonne in {@code y}: surplusPrice times the scenario's
-         * price factors on the element (model-v2.md §2.3).
+         * price factors on the element (instance-reference.md §7.6).
          */
         private double surplusPrice(Element e, int y) {
             return e.surplusPrice().at(horizon.index(y)) * priceFactor(scenario, e.id(), y);
@@ -1044,7 +1044,7 @@ public final class PlanChecker {
 
     /**
      * Existing plus built capacity of {@code f} in {@code y}, times the scenario's capacity factors;
-     * a build adds its nameplate capacity times the share it gives in the year (model-v2.md §2.1, §2.2).
+     * a build adds its nameplate capacity times the share it gives in the year (instance-reference.md Rule 10).
      */
     private double capacity(Scenario sc, Facility f, int y) {
         double cap = f.capacity().at(horizon.index(y));
@@ -1057,7 +1057,7 @@ public final class PlanChecker {
     /**
      * The share of its nameplate capacity that build {@code b} of {@code f} gives in {@code y} of
      * scenario {@code sc}: 0 before its online year τ + leadTime + D(s, f), then the ramp-up
-     * counted from that year, its last value holding (model-v2.md §2.1, §2.2).
+     * counted from that year, its last value holding (instance-reference.md Rule 10).
      */
     private double builtShare(Scenario sc, Facility f, Build b, int y) {
         Expansion ex = f.expansion().orElseThrow();
@@ -1069,7 +1069,7 @@ public final class PlanChecker {
         return rampUp.get(Math.min(y - online, rampUp.size() - 1));
     }
 
-    /** D(s, f): the years of the scenario's build delays that match {@code f}, added up (model-v2.md §2.2). */
+    /** D(s, f): the years of the scenario's build delays that match {@code f}, added up (instance-reference.md §7.8). */
     private static int delay(Scenario sc, Facility f) {
         int years = 0;
         for (Scenario.BuildDelay d : sc.buildDelays()) {
@@ -1103,7 +1103,7 @@ public final class PlanChecker {
     }
 
     /**
-     * avail(s, f, y) of model-v2.md §2.5: 1 where the facility's own capacity series is above 0 in
+     * avail(s, f, y) of instance-reference.md Rule 8: 1 where the facility's own capacity series is above 0 in
      * {@code y} (whatever its size: the rule is a step), otherwise the share its build gives in the
      * year, 0 with no build online.
      */
@@ -1120,7 +1120,7 @@ public final class PlanChecker {
 
     /**
      * The tonnes a held contract owes in a year of its window: minPerYear, or for a contingent
-     * contract minPerYear × min(1, κ(s, f, y)) × avail(s, f, y) (model-v2.md §2.5).
+     * contract minPerYear × min(1, κ(s, f, y)) × avail(s, f, y) (instance-reference.md Rule 8).
      */
     private double owed(Scenario sc, Contract k, int y) {
         if (!k.contingent()) {
@@ -1130,21 +1130,21 @@ public final class PlanChecker {
         return k.minPerYear() * Math.min(1, factor(sc.capacityFactors(), f, y)) * availability(sc, f, y);
     }
 
-    /** The product of the scenario's price factors on {@code element} active in {@code y} (model-v2.md §2.3). */
+    /** The product of the scenario's price factors on {@code element} active in {@code y} (instance-reference.md §7.6). */
     private static double priceFactor(Scenario sc, String element, int y) {
         return product(sc.priceFactors(),
                 pf -> pf.years().contains(y) && pf.element().map(element::equals).orElse(true),
                 Scenario.PriceFactor::factor);
     }
 
-    /** m(s, e, y): the element's price times the scenario's price factors (model-v2.md §2.3). */
+    /** m(s, e, y): the element's price times the scenario's price factors (instance-reference.md §7.6). */
     private double marketPrice(Scenario sc, String element, int y) {
         return elements.get(element).price().at(horizon.index(y)) * priceFactor(sc, element, y);
     }
 
     /**
      * The contract's price per tonne in {@code y} of scenario {@code sc}: its fixed price, or
-     * clamp(share × m(s, element, y), floor, cap) when indexed (model-v2.md §2.4).
+     * clamp(share × m(s, element, y), floor, cap) when indexed (instance-reference.md Rule 9).
      */
     private double contractPrice(Scenario sc, Contract k, int y) {
         if (k.priceIndex().isEmpty()) {

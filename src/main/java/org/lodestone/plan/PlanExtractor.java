@@ -122,7 +122,7 @@ public final class PlanExtractor {
             scenarioCosts[s] = operating + instance.riskWeight() * amounts[CostPart.RISK.ordinal()];
             probabilities[s] = instance.scenarios().get(s).probability();
         }
-        // model-v2.md §2.9: CVaR and the premium come from the plan's own scenario costs C(s), so
+        // plan-reference.md §P1: CVaR and the premium come from the plan's own scenario costs C(s), so
         // that the parts add up to the objective whatever the solver left in the columns η and z
         Double cvar = instance.riskAversion().map(a -> a.cvar(scenarioCosts, probabilities)).orElse(null);
         if (cvar != null) {

@@ -155,14 +155,14 @@ final class ScenarioEntries {
 
     /**
      * The stockpile's entry of the year; all zeros where the plan lists none, since it lists only
-     * years where fill, release or level is above 1e-6 (model-v2.md §2.9).
+     * years where fill, release or level is above 1e-6 (plan-reference.md §P1).
      */
     StockLevel stock(String stockpile, int year) {
         return stock.getOrDefault(new StockpileYear(stockpile, year), new StockLevel(stockpile, year, 0, 0, 0));
     }
 
     /**
-     * The decisions of {@code year} that non-anticipativity ties (model-v2.md §2.7), as the plan
+     * The decisions of {@code year} that non-anticipativity ties (instance-reference.md Rule 13), as the plan
      * lists them, by a name that says what each is ("concentrate mA → rU"): shipments, deliveries
      * with their mine of origin, surplus of the elements {@code surplusTied} accepts, substitution,
      * shortfall, tonnes taken under each contract (not paid), each stockpile's fill, release and

@@ -187,7 +187,15 @@ final class Charts {
     // horizontal bars (cost breakdown)
 
     /** One bar; {@code total} bars are drawn below a rule. */
-    record Bar(String label, double value, String colour, String tip, boolean total) {}
+    /**
+     * One bar: {@code value} places it (a subtracted part to the left of zero), {@code shown} is
+     * the amount written beside it (a subtracted part as the positive amount, its label saying so).
+     */
+    record Bar(String label, double value, String colour, String tip, boolean total, double shown) {
+        Bar(String label, double value, String colour, String tip, boolean total) {
+            this(label, value, colour, tip, total, value);
+        }
+    }
 
     static String bars(List<Bar> bars, String aria) {
         double lo = 0;
@@ -237,7 +245,7 @@ final class Charts {
             svg.append("<rect x=\"").append(f(x0)).append("\" y=\"").append(f(cy - 8)).append("\" width=\"")
                     .append(f(Math.max(x1 - x0, 1))).append("\" height=\"16\" rx=\"2\" fill=\"").append(b.colour())
                     .append("\"><title>").append(esc(b.tip())).append("</title></rect>\n");
-            String value = Markup.money(b.value());
+            String value = Markup.money(b.shown());
             if (b.value() < 0) {
                 text(svg, b.total() ? "nv strong" : "nv", x0 - 6, cy + 4.5, "end", value);
             } else {

@@ -45,7 +45,10 @@ import org.lodestone.plan.Plan;
  * added in the same order give the same bytes.
  */
 public final class HtmlReport {
-    /** One point of a sweep. {@code parts}: signed contributions to the objective (see {@link #costParts}). */
+    /**
+     * One point of a sweep. {@code parts}: signed contributions to the objective (see {@link #costParts}),
+     * which the stacked chart draws; tables and the chart of the change show surplus revenue as earned.
+     */
     public record SweepPoint(double value, double objective, Map<String, Double> parts) {
         public SweepPoint {
             parts = parts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parts));
@@ -100,6 +103,15 @@ public final class HtmlReport {
         c.forEach((part, amount) -> m.put(part.key(), part.sign() * amount));
         m.put(CostPart.RISK.key(), riskCost);
         return m;
+    }
+
+    /**
+     * The amount a person reads for a part whose signed contribution is {@code signed}: surplus
+     * revenue as the positive amount earned (its name says it is subtracted), as in the plan
+     * file, the summary and the analysis tables.
+     */
+    static double shown(String key, double signed) {
+        return CostPart.ofKey(key).map(CostPart::sign).orElse(1.0) * signed;
     }
 
     /** Display name of a cost part key (the key itself when unknown). */
@@ -203,7 +215,8 @@ public final class HtmlReport {
                     .append("</td>");
             for (String key : parts) {
                 Double v = p.parts().get(key);
-                b.append("<td class=\"num\">").append(v == null ? "" : esc(Markup.moneyFull(v))).append("</td>");
+                b.append("<td class=\"num\">").append(v == null ? "" : esc(Markup.moneyFull(shown(key, v))))
+                        .append("</td>");
             }
             b.append("</tr>\n");
         }
@@ -232,12 +245,14 @@ public final class HtmlReport {
         List<Charts.Series> series = new ArrayList<>();
         for (int k = 0; k < parts.size(); k++) {
             String key = parts.get(k);
-            double base = first.parts().getOrDefault(key, 0.0);
+            double base = shown(key, first.parts().getOrDefault(key, 0.0));
             double[] moved = new double[n];
             boolean moves = false;
             for (int i = 0; i < n; i++) {
                 SweepPoint p = sorted.get(i);
-                moved[i] = Double.isFinite(p.objective()) ? p.parts().getOrDefault(key, 0.0) - base : Double.NaN;
+                // each part as a person reads it: more surplus revenue earned is a line going up
+                moved[i] = Double.isFinite(p.objective()) ? shown(key, p.parts().getOrDefault(key, 0.0)) - base
+                        : Double.NaN;
                 moves |= Double.isFinite(moved[i]) && moved[i] != 0;
             }
             if (moves) {
@@ -852,7 +867,7 @@ public final class HtmlReport {
         return b.toString();
     }
 
-    /** A contract's price: fixed, or the market index it follows (model-v2.md §2.4). */
+    /** A contract's price: fixed, or the market index it follows (instance-reference.md Rule 9). */
     private static String price(Contract c) {
         return c.priceIndex().map(index -> Markup.number(index.share()) + " \u00D7 " + index.element() + " price, floor "
                 + Markup.moneyFull(index.floor()) + index.cap().map(cap -> ", cap " + Markup.moneyFull(cap)).orElse(""))
@@ -860,7 +875,7 @@ public final class HtmlReport {
     }
 
     /**
-     * The builds that scenarios delay (model-v2.md §2.2), under the timeline's dashed lines: the
+     * The builds that scenarios delay (instance-reference.md §7.8), under the timeline's dashed lines: the
      * planned online year, and the year each such scenario gets the capacity. Nothing without delays.
      */
     private static void lateBuilds(StringBuilder b, Instance instance, Plan plan) {
@@ -885,7 +900,7 @@ public final class HtmlReport {
     private static final String CAPACITY = "#5B6472";
 
     /**
-     * The stockpiles (model-v2.md §2.6): per stockpile, chosen with a selector, its level at the
+     * The stockpiles (instance-reference.md Rule 12): per stockpile, chosen with a selector, its level at the
      * end of each year, one line per scenario, from the initial level (plotted at the end of the
      * year before the horizon) under its capacity.
      */
@@ -974,11 +989,13 @@ public final class HtmlReport {
                 continue;
             }
             String name = partName(e.getKey());
+            double shown = shown(e.getKey(), v);
             bars.add(new Charts.Bar(name, v, partColour(e.getKey(), 0),
-                    name + ": " + Markup.moneyFull(v) + " USD", false));
-            table.append("<tr><td>").append(esc(name)).append("</td><td class=\"num\">").append(esc(Markup.moneyFull(v)))
-                    .append("</td><td class=\"num\">").append(objective == 0 ? "" : esc(String.format(Locale.ROOT,
-                            "%.1f %%", 100 * v / objective))).append("</td></tr>\n");
+                    name + ": " + Markup.moneyFull(shown) + " USD", false, shown));
+            table.append("<tr><td>").append(esc(name)).append("</td><td class=\"num\">")
+                    .append(esc(Markup.moneyFull(shown))).append("</td><td class=\"num\">")
+                    .append(objective == 0 ? "" : esc(String.format(Locale.ROOT, "%.1f %%", 100 * shown / objective)))
+                    .append("</td></tr>\n");
         }
         bars.add(new Charts.Bar("objective", objective, TOTAL, "objective: " + Markup.moneyFull(objective) + " USD",
                 true));
@@ -986,8 +1003,8 @@ public final class HtmlReport {
                 .append("</td><td class=\"num\">100.0 %</td></tr>\n</tbody></table></div></details>\n");
         StringBuilder b = new StringBuilder();
         b.append("<p class=\"note\">Expected over the scenarios, discounted to ").append(instance.horizon().start())
-                .append(", in USD. The parts add up to the objective; surplus revenue lowers it. Parts that are zero "
-                        + "are left out.</p>\n");
+                .append(", in USD. The parts add up to the objective, surplus revenue (the amount earned, as in "
+                        + "the plan file) subtracted: its bar points left. Parts that are zero are left out.</p>\n");
         instance.riskAversion().ifPresent(aversion -> b.append("<p class=\"note\">Risk aversion: CVaR at alpha ")
                 .append(esc(Markup.number(aversion.alpha()))).append(", the expected cost of the worst ")
                 .append(esc(Markup.number(100 * (1 - aversion.alpha())))).append(" % of probability, is <b>")

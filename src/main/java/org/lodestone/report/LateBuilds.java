@@ -13,7 +13,7 @@ import org.lodestone.domain.Scenario;
 import org.lodestone.plan.Plan;
 
 /**
- * Builds that come online late in some scenarios (model-v2.md §2.2). A plan's {@code onlineYear}
+ * Builds that come online late in some scenarios (instance-reference.md §7.8). A plan's {@code onlineYear}
  * is the planned year, startYear + leadTime; the year a scenario actually gets the capacity is
  * later by that scenario's delay for the facility, which summaries and reports show next to it.
  */

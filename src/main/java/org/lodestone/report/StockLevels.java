@@ -8,7 +8,7 @@ import org.lodestone.domain.Stockpile;
 import org.lodestone.plan.Plan;
 
 /**
- * The level of a stockpile at the end of each year of each scenario (model-v2.md §2.6), read
+ * The level of a stockpile at the end of each year of each scenario (instance-reference.md Rule 12), read
  * from a plan, which lists a year only where fill, release or level is above 1e-6: a year it
  * leaves out is an empty stock.
  */

@@ -58,13 +58,13 @@ public final class TextSummary {
         Plan.Costs c = plan.costs();
         c.forEach((part, amount) -> {
             if (part.listedWhenZero() || amount != 0) {
-                row(out, part.label(), part.sign() * amount);
+                row(out, part.label(), amount); // surplus revenue as earned: its label says it is subtracted
             }
         });
         if (instance.riskWeight() > 0) {
             row(out, CostPart.RISK.label() + " x weight", instance.riskWeight() * plan.risk());
         }
-        out.printf(Locale.ROOT, "  %-18s %20s%n", "objective", money(plan.objective()));
+        out.printf(Locale.ROOT, "  %-28s %17s%n", "objective", money(plan.objective()));
         out.printf(Locale.ROOT, "Risk: %,.1f expected risk-tonnes%s%n", plan.risk(),
                 instance.riskBudget().map(b -> String.format(Locale.ROOT, " (budget %,.1f)", b)).orElse(""));
         instance.riskAversion().ifPresent(aversion -> riskAversion(out, aversion, plan));
@@ -210,7 +210,7 @@ public final class TextSummary {
     }
 
     /**
-     * CVaR at the plan and what it adds to the objective (model-v2.md §2.8): the expected cost
+     * CVaR at the plan and what it adds to the objective (instance-reference.md §10.6): the expected cost
      * C(s) of the worst (1 − alpha) of probability, and weight × its excess over the expectation.
      */
     private static void riskAversion(PrintWriter out, RiskAversion aversion, Plan plan) {
@@ -303,7 +303,7 @@ public final class TextSummary {
 
     private static void row(PrintWriter out, String label, double value) {
         if (value != 0) {
-            out.printf(Locale.ROOT, "  %-18s %20s%n", label, money(value));
+            out.printf(Locale.ROOT, "  %-28s %17s%n", label, money(value));
         }
     }
 

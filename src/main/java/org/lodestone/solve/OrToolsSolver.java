@@ -12,6 +12,8 @@ import com.google.ortools.linearsolver.MPSolutionResponse;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 
+import com.sun.jna.Pointer;
+
 import org.lodestone.model.MipModel;
 
 /**
@@ -97,7 +99,13 @@ final class OrToolsSolver implements MipSolver {
                 return withoutPlan(SolveResult.Termination.NO_SOLUTION, 0, backend,
                         version(backend, solver.solverVersion()), 1, "interrupted before the solve started");
             }
-            control.onInterrupt(solver::interruptSolve);
+            // SCIP stops between its steps on interruptSolve, and inside an LP only on SCIPinterruptLP
+            Pointer scip = backend == Backend.SCIP ? ScipInterrupt.scipOf(solver) : null;
+            control.onInterrupt(() -> {
+                boolean stopped = solver.interruptSolve();
+                ScipInterrupt.interruptLp(scip);
+                return stopped;
+            });
             try {
                 status = solver.solve(params);
                 if (capture != null) {
@@ -132,7 +140,7 @@ final class OrToolsSolver implements MipSolver {
                             version, usedThreads, hint(backend, termination, objective, bound));
                 }
                 // CBC answers INFEASIBLE when its time limit stops it before any solution (every valid
-                // instance has a plan, model.md §3): that is a run out of time, not an infeasible model
+                // instance has a plan, instance-reference.md §9): that is a run out of time, not an infeasible model
                 case INFEASIBLE -> seconds >= 0.9 * options.timeLimitSeconds()
                         ? withoutPlan(SolveResult.Termination.NO_SOLUTION, seconds, backend, version, usedThreads,
                                 backend.displayName() + " stopped at the time limit without a solution; try a longer "

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks an instance tree against model.md (§1 field types, §5 rules) and model-v2.md (its fields
- * and their rules) and reports every problem at once, each named by its JSON path
+ * Checks an instance tree against instance-reference.md (§6 field types, §12 rules, version 2
+ * included) and reports every problem at once, each named by its JSON path
  * ({@code mines[3].basket.Nd: unknown element "Nd"}).
  *
  * <p>The checks do not cascade: a reference is checked only against an id list that could be read
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * valid.
  */
 public final class InstanceValidator {
-    /** The schemas this version reads; both mean the same (model-v2.md: every version-2 field is optional). */
+    /** The schemas this version reads; both mean the same (instance-reference.md §1: every version-2 field is optional). */
     public static final List<String> SCHEMAS = List.of("lodestone/1", "lodestone/2");
     /** Largest {@code horizon.years} accepted (a sanity bound, not in the model). */
     public static final int MAX_YEARS = 1000;
@@ -286,7 +286,7 @@ public final class InstanceValidator {
         rampUp(o.get("rampUp"), join(path, "rampUp"));
     }
 
-    /** model-v2.md §2.1: a non-empty list of shares in (0, 1]. */
+    /** instance-reference.md Rule 10: a non-empty list of shares in (0, 1]. */
     private void rampUp(JsonNode n, String path) {
         if (n == null) {
             return;
@@ -449,7 +449,7 @@ public final class InstanceValidator {
         bool(o, path, "contingent");
     }
 
-    /** model-v2.md §2.4: clamp(share × market price, floor, cap). */
+    /** instance-reference.md Rule 9: clamp(share × market price, floor, cap). */
     private void priceIndex(JsonNode node, String path) {
         ObjectNode o = object(node, path);
         if (o == null) {
@@ -503,7 +503,7 @@ public final class InstanceValidator {
         if (allValid && Math.abs(sum - 1) > TOLERANCE) {
             add("scenarios", "probabilities add up to " + fmt(sum) + ", must add up to 1");
         }
-        if (anyReveal) { // model-v2.md §2.7: all or nothing
+        if (anyReveal) { // instance-reference.md Rule 13: all or nothing
             withoutReveal.forEach(path -> add(join(path, "revealYear"), "required when another scenario sets one"));
         }
     }
@@ -544,12 +544,12 @@ public final class InstanceValidator {
         return p;
     }
 
-    /** The scenario parts that must not apply before the scenario is revealed (model-v2.md §2.7). */
+    /** The scenario parts that must not apply before the scenario is revealed (instance-reference.md Rule 13). */
     private static final List<String> HIDDEN_UNTIL_REVEALED =
             List.of("capacityFactors", "costFactors", "demandFactors", "priceFactors", "exportControls");
 
     /**
-     * model-v2.md §2.7: an entry whose [fromYear, toYear], cut to the horizon, is not empty must not
+     * instance-reference.md Rule 13: an entry whose [fromYear, toYear], cut to the horizon, is not empty must not
      * start before the scenario's revealYear, whatever its factor. Entries with unreadable years are
      * left to their own problems.
      */
@@ -601,7 +601,7 @@ public final class InstanceValidator {
 
     // ---------------------------------------------------------------- model version 2: top level
 
-    /** model-v2.md §2.6. */
+    /** instance-reference.md Rule 12. */
     private void stockpile(ObjectNode o, String path) {
         fields(o, path, List.of("id", "buyer", "element", "capacity"),
                 List.of("initial", "minFinal", "holdingCost", "maxFill", "maxRelease"));
@@ -627,7 +627,7 @@ public final class InstanceValidator {
         number(o, path, "maxRelease", Range.NON_NEGATIVE);
     }
 
-    /** model-v2.md §2.8: alpha and weight, both in [0, 1). */
+    /** instance-reference.md §10.6: alpha and weight, both in [0, 1). */
     private void riskAversion(JsonNode node) {
         String path = "riskAversion";
         ObjectNode o = object(node, path);
@@ -645,7 +645,7 @@ public final class InstanceValidator {
         }
     }
 
-    /** model-v2.md §2.10: one event of the disruption model. */
+    /** instance-reference.md §11: one event of the disruption model. */
     private void disruption(ObjectNode o, String path) {
         fields(o, path, List.of("id", "annualProbability"), List.of("country", "facility", "years",
                 "capacityFactor", "costFactor", "priceFactors", "exportControl"));

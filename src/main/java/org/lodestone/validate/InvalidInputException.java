@@ -19,4 +19,9 @@ public class InvalidInputException extends Exception {
     public List<Problem> problems() {
         return problems;
     }
+
+    /** The same problems, of an input {@code --set} does not change (see {@link Problem#withoutSet()}). */
+    public InvalidInputException withoutSet() {
+        return new InvalidInputException(problems.stream().map(Problem::withoutSet).toList());
+    }
 }

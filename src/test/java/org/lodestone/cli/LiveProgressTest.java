@@ -87,6 +87,29 @@ class LiveProgressTest {
     }
 
     @Test
+    void afterCtrlCTheLineIsWipedReplacedByTheNoteAndNeverRedrawn() {
+        live.begin();
+        at(5);
+        live.solverProgress().accept(new SolverProgress("SCIP", "root node", 1.099e12, null));
+        live.redraw();
+        String line = LiveProgress.statusLine(5, new SolverProgress("SCIP", "root node", 1.099e12, null));
+        live.halt("lodestone: stopping the solver ...");
+        String halted = text.toString();
+        assertTrue(halted.endsWith("\r" + line + "\r" + " ".repeat(line.length()) + "\rlodestone: stopping the solver ...\n"),
+                halted);
+        // what the solver reports while it stops, the timer, a next solve of an analysis: nothing is drawn
+        live.solverProgress().accept(new SolverProgress("SCIP", "done", 1.099e12, 1.0e9));
+        at(6);
+        live.redraw();
+        live.starting(2, 3, "value 1");
+        at(9);
+        live.redraw();
+        live.halt("again");
+        live.end();
+        assertEquals(halted, text.toString());
+    }
+
+    @Test
     void moneyInFourFigures() {
         assertEquals("-", LiveProgress.money(null));
         assertEquals("-1,527 bn", LiveProgress.money(-1.526611e12));

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
-/** The parts of model.md §4 as the spec names and groups them. */
+/** The parts of instance-reference.md §10 as the reference names and groups them. */
 class CostPartTest {
     @Test
     void operatingPartsAreThoseOfOperatingOfModelMd() {

@@ -43,7 +43,7 @@ import org.lodestone.plan.Planner;
 import org.lodestone.solve.Backend;
 import org.lodestone.solve.SolveOptions;
 
-/** The generator: deterministic, valid, solvable, and using every feature of model.md. */
+/** The generator: deterministic, valid, solvable, and using every feature of the instance format (instance-reference.md). */
 class InstanceGeneratorTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -71,7 +71,7 @@ class InstanceGeneratorV2Test {
         assertEquals("lodestone/2", tree.get("schema").asText());
         Instance instance = valid(tree, spec.name());
         assertEquals(spec.name(), instance.name());
-        // what the rules of model-v2.md ask beyond the validator's single fields, checked on the domain
+        // what the version-2 rules of instance-reference.md ask beyond the validator's single fields, checked on the domain
         for (Stockpile p : instance.stockpiles()) {
             assertTrue(p.minFinal() <= p.initial() && p.initial() <= p.capacity(), p.toString());
         }

@@ -196,7 +196,7 @@ class InstanceReaderTest {
 
     // ------------------------------------------------------------------ model version 2
 
-    /** Every field of model-v2.md, written in YAML. */
+    /** Every version-2 field, written in YAML. */
     static final String VERSION_2_YAML = """
             schema: lodestone/2
             name: every-v2-field
@@ -404,9 +404,11 @@ class InstanceReaderTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> InstanceReader.toInstance(tree));
         assertEquals(List.of(
                 new Problem("elements[0].x", "unknown field \"x\" (allowed: id, price, name, surplusPrice,"
-                        + " shortfallPenalty)"),
-                new Problem("countries[0].risk", "must be in [0, 1], got 3"),
-                new Problem("mines[0].cost", "must be >= 0, got -4")), e.problems());
+                        + " shortfallPenalty)", new Problem.Location("/elements/0/x", List.of("elements[0] is \"NdPr\""))),
+                new Problem("countries[0].risk", "must be in [0, 1], got 3",
+                        new Problem.Location("/countries/0/risk", List.of("countries[0] is \"AU\""))),
+                new Problem("mines[0].cost", "must be >= 0, got -4",
+                        new Problem.Location("/mines/0/cost", List.of("mines[0] is \"m\"")))), e.problems());
     }
 
     @Test
@@ -516,7 +518,8 @@ class InstanceReaderTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> InstanceReader.read(
                 resource("base.json"), List.of("/mines/0/capacityy=5")));
         assertEquals(List.of(new Problem("mines[0].capacityy",
-                "unknown field \"capacityy\" (did you mean \"capacity\"?)")), e.problems());
+                "unknown field \"capacityy\" (did you mean \"capacity\"?)",
+                new Problem.Location("/mines/0/capacityy", List.of("mines[0] is \"m1\"")))), e.problems());
     }
 
     private Path write(String name, String content) throws IOException {

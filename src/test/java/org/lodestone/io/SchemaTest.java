@@ -116,7 +116,7 @@ class SchemaTest {
     }
 
     /**
-     * Edits of the valid {@code instances/base.json} that model.md forbids and JSON Schema can
+     * Edits of the valid {@code instances/base.json} that instance-reference.md forbids and JSON Schema can
      * express: the schema must reject each, and so must {@code lodestone validate}.
      */
     static Stream<String> brokenInstances() {

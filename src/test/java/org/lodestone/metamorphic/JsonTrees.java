@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Small edits of an instance tree (model.md §1) for the metamorphic tests: walking the lists of
+ * Small edits of an instance tree (instance-reference.md §6) for the metamorphic tests: walking the lists of
  * an instance, mapping series in any of their three written forms, renaming every id
  * consistently, shuffling every list. Trees are edited in place; callers copy first.
  */

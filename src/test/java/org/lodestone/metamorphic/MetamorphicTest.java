@@ -39,7 +39,7 @@ import org.lodestone.validate.InvalidInputException;
 
 /**
  * Metamorphic tests: transform a conformance instance's tree in a way whose effect on the optimal
- * objective model.md fixes (none, ×k, or a direction), solve both to optimality with SCIP and
+ * objective instance-reference.md fixes (none, ×k, or a direction), solve both to optimality with SCIP and
  * compare. Every plan is re-checked by the independent {@link PlanChecker}.
  *
  * <p>Each relation is made able to fail: invariances check that the transformation really

@@ -39,7 +39,7 @@ import org.lodestone.solve.Backend;
 import org.lodestone.solve.SolveOptions;
 
 /**
- * Metamorphic relations of model version 2 (model-v2.md): edits of an instance tree whose effect
+ * Metamorphic relations of model version 2 (the (v2) rules of instance-reference.md): edits of an instance tree whose effect
  * on the optimal objective the model fixes (none, or a direction). Both trees are solved to
  * optimality (gap 0) with SCIP, every plan is re-checked by the independent {@link PlanChecker},
  * and objectives are compared to 1e-6 relative.
@@ -148,7 +148,7 @@ class MetamorphicV2Test {
     }
 
     /**
-     * §2.7: every scenario's revealYear at the horizon start ties nothing (no year lies before
+     * Rule 13: every scenario's revealYear at the horizon start ties nothing (no year lies before
      * it), so the optimum is that of the same instance without reveal years (version 1).
      */
     @ParameterizedTest(name = "{0}")
@@ -199,7 +199,7 @@ class MetamorphicV2Test {
         return t;
     }
 
-    /** §2.8: weight 0 is the expected-value objective (riskAversion removed). */
+    /** §10.6: weight 0 is the expected-value objective (riskAversion removed). */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cvarCases")
     void cvarWeightZeroIsExpectedValue(String key) {
@@ -209,7 +209,7 @@ class MetamorphicV2Test {
         assertClose(ev, w0, key + ": riskAversion weight 0 (alpha " + alpha + ") vs none");
     }
 
-    /** §2.8: alpha 0 makes CVaR the expectation, so the objective is the expected-value one. */
+    /** §10.6: alpha 0 makes CVaR the expectation, so the objective is the expected-value one. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cvarCases")
     void cvarAlphaZeroIsExpectedValue(String key) {
@@ -274,7 +274,7 @@ class MetamorphicV2Test {
     }
 
     /**
-     * §2.6: adding, for every (buyer, element) of a demand, a stockpile of capacity 0 (with a
+     * Rule 12: adding, for every (buyer, element) of a demand, a stockpile of capacity 0 (with a
      * holding cost) leaves the optimum unchanged: fill, release and level are all 0.
      */
     @ParameterizedTest(name = "{0}")
@@ -313,7 +313,7 @@ class MetamorphicV2Test {
     }
 
     /**
-     * §2.6: the instance's own stockpiles cut to capacity 0 (initial and minFinal 0) give the
+     * Rule 12: the instance's own stockpiles cut to capacity 0 (initial and minFinal 0) give the
      * optimum of the instance without stockpiles.
      */
     @ParameterizedTest(name = "{0}")
@@ -387,7 +387,7 @@ class MetamorphicV2Test {
     }
 
     /**
-     * §2.5: a contingent contract on a facility with existing capacity in every year of its window
+     * Rule 8: a contingent contract on a facility with existing capacity in every year of its window
      * and no capacity factor owes minPerYear × 1 × 1 there, as a non-contingent one does: the
      * optimum is the same with every such contract contingent and with none.
      */
@@ -449,7 +449,7 @@ class MetamorphicV2Test {
     }
 
     /**
-     * §2.7: a later reveal year ties more decisions, so the optimum never falls. For each scenario
+     * Rule 13: a later reveal year ties more decisions, so the optimum never falls. For each scenario
      * in turn its reveal year climbs from the horizon start to the latest year validation allows
      * (the others at the start); then all climb together. At least one step must be possible.
      */
@@ -501,7 +501,7 @@ class MetamorphicV2Test {
 
     /**
      * Facilities with an expansion, no contingent contract on them, and a non-decreasing ramp-up
-     * (with a falling ramp-up a delay can raise the capacity of a later year, §2.1).
+     * (with a falling ramp-up a delay can raise the capacity of a later year, Rule 10).
      */
     static List<String> delayable(ObjectNode tree, String what) {
         Instance inst = instance(tree, what);
@@ -560,7 +560,7 @@ class MetamorphicV2Test {
     }
 
     /**
-     * §2.2: an added build delay on a facility (no contingent contract on it) takes capacity away
+     * §7.8: an added build delay on a facility (no contingent contract on it) takes capacity away
      * and changes no cost, so the optimum never falls: delays of 0–3 years in every scenario, and
      * 0–2 years in the last scenario alone.
      */

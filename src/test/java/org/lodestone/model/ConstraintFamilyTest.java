@@ -24,7 +24,7 @@ import org.lodestone.solve.SolveOptions;
 import org.lodestone.validate.InvalidInputException;
 
 /**
- * One test per constraint family of model.md §3/§4, each on a tiny instance where that rule
+ * One test per constraint family of instance-reference.md §9/§10, each on a tiny instance where that rule
  * binds. The optimum is derived by hand in the comment above each test (the way
  * src/test/resources/conformance/README.md does it), and every test would fail if its rule were dropped
  * from the model: the comment names the objective without the rule.
@@ -375,7 +375,7 @@ class ConstraintFamilyTest {
 
     /*
      * A single supplying country (AU mine and AU refinery), sigma 0.9: nothing can be
-     * delivered (spec §1 Buyer). Substitute 0.3 x 1000 = 300 t at 30000 = 9e6; the other 700
+     * delivered (instance-reference.md §6.6 Buyer). Substitute 0.3 x 1000 = 300 t at 30000 = 9e6; the other 700
      * short at 50000 = 3.5e7.
      * = 44,000,000 (without the cap: 1000 x 5000 = 5e6).
      */

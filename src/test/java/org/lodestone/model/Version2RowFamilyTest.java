@@ -20,7 +20,7 @@ import org.lodestone.io.InstanceReader;
 import org.lodestone.model.RowFamilyStructureTest.Row;
 
 /**
- * The rows and columns that model-v2.md adds, as the model writes them, without a solver: names,
+ * The rows and columns that version 2 adds, as the model writes them, without a solver: names,
  * bounds and coefficients (formulation.md §10), in the style of {@link RowFamilyStructureTest}.
  */
 class Version2RowFamilyTest {

@@ -28,7 +28,7 @@ import org.lodestone.solve.SolveOptions;
 import org.lodestone.validate.InvalidInputException;
 
 /**
- * One test per rule of model-v2.md, each on a tiny instance where the rule binds, in the manner of
+ * One test per rule that version 2 adds (the (v2) rules of instance-reference.md), each on a tiny instance where the rule binds, in the manner of
  * {@link ConstraintFamilyTest}: the optimum is derived by hand in the comment above the test, and
  * the test solves the same instance once more with the feature taken out (an edit of the instance)
  * to show the optimum moves to the value the comment gives.
@@ -46,7 +46,7 @@ class Version2RuleTest {
             "countries": [{"id": "AU", "risk": 0}, {"id": "CN", "risk": 0}, {"id": "US", "risk": 0}],
             """;
 
-    // ------------------------------------------------------------------ §2.1 ramp-up
+    // ------------------------------------------------------------------ Rule 10 ramp-up
 
     /*
      * Two years. mA (AU) has no capacity; it can be built in 2026 only (lead 0, one module of 1000 t,
@@ -76,7 +76,7 @@ class Version2RuleTest {
         assertObjective(5_000_000, solve(backend, body, "/mines/0/expansion/rampUp"));
     }
 
-    // ------------------------------------------------------------------ §2.2 build delays
+    // ------------------------------------------------------------------ §7.8 build delays
 
     /*
      * Three years, two scenarios of 0.5. mA (AU) as in rampUp but lead 1 (online 2027) and full
@@ -112,7 +112,7 @@ class Version2RuleTest {
         assertObjective(19_000_000, solve(backend, body, "/scenarios/1/buildDelays/1"));
     }
 
-    // ------------------------------------------------------------------ §2.3 market prices
+    // ------------------------------------------------------------------ §7.6 market prices
 
     /*
      * mA (AU, 1000 t REO, cost 1000, basket NdPr 0.5, La 0.5). rM (MY) tolls 1000, rU (US) 5000;
@@ -148,7 +148,7 @@ class Version2RuleTest {
         assertObjective(7_000_000, solve(backend, body, "/scenarios/1/priceFactors"));
     }
 
-    // ------------------------------------------------------------------ §2.4 indexed contracts
+    // ------------------------------------------------------------------ Rule 9 indexed contracts
 
     /*
      * Signed kIdx on rA: min = max = 1000 t REO, price clamp(0.05 x m(NdPr), 3000, 6000); rA's
@@ -178,7 +178,7 @@ class Version2RuleTest {
         assertObjective(6_250_000, solve(backend, body, "/contracts/0/priceIndex/cap"));
     }
 
-    // ------------------------------------------------------------------ §2.5 contingent offtake
+    // ------------------------------------------------------------------ Rule 8 contingent offtake
 
     /*
      * Signed contingent kC on the plant rN (no capacity of its own; build in 2026, lead 0, one module
@@ -213,7 +213,7 @@ class Version2RuleTest {
         assertObjective(6_050_000, solve(backend, body, "/contracts/0/contingent=false"));
     }
 
-    // ------------------------------------------------------------------ §2.6 stockpiles
+    // ------------------------------------------------------------------ Rule 12 stockpiles
 
     /*
      * Two years; mining cost [1000, 5000], toll 1000: 2000 per t in 2026, 6000 in 2027. Demand
@@ -312,7 +312,7 @@ class Version2RuleTest {
         assertObjective(3_000_000, solve(backend, body, "/buyers/0/mandate"));
     }
 
-    // ------------------------------------------------------------------ §2.7 non-anticipativity
+    // ------------------------------------------------------------------ Rule 13 non-anticipativity
 
     /*
      * Two years. CN mines mC1 and mC2 (1200 t each, cost 1000) feed rC (toll 1000): 2000 per t.
@@ -353,7 +353,7 @@ class Version2RuleTest {
         assertObjective(4_250_000, solve(backend, body, "/scenarios/0/revealYear", "/scenarios/1/revealYear"));
     }
 
-    // ------------------------------------------------------------------ §2.8 CVaR
+    // ------------------------------------------------------------------ §10.6 CVaR
 
     /*
      * calm (0.75): CN supply 2000 per t, C = 2e6. cut (0.25): no CN supply; with mA built (capex 2e6)

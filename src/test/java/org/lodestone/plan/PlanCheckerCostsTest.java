@@ -22,7 +22,7 @@ import org.lodestone.domain.Scenario;
 import org.lodestone.domain.Series;
 import org.lodestone.domain.YearRange;
 
-/** Cost terms of model.md §4 beyond the conformance cases, each with numbers derived by hand. */
+/** Cost terms of instance-reference.md §10 beyond the conformance cases, each with numbers derived by hand. */
 class PlanCheckerCostsTest {
     private static final YearRange ALWAYS = new YearRange(2000, 2100);
 

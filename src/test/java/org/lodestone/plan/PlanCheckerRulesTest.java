@@ -26,7 +26,7 @@ import org.lodestone.domain.Scenario;
 import org.lodestone.domain.Series;
 import org.lodestone.domain.YearRange;
 
-/** One test per rule of model.md §3: a plan that keeps it passes, one that breaks it a little is named. */
+/** One test per rule of instance-reference.md §9: a plan that keeps it passes, one that breaks it a little is named. */
 class PlanCheckerRulesTest {
     private static final YearRange ALWAYS = new YearRange(2000, 2100);
 
@@ -178,7 +178,7 @@ class PlanCheckerRulesTest {
         assertOk(in, basePlan().concentrate("mC", "rC", Y, 500).surplus("rC", "NdPr", Y, 100));
     }
 
-    // ---------------------------------------------------------------- rule 3: separation
+    // ---------------------------------------------------------------- Rule 4: separation
 
     @Test
     void chainOfCustodyPerMine() {
@@ -218,7 +218,7 @@ class PlanCheckerRulesTest {
                         + " only 100.0 t");
     }
 
-    // ---------------------------------------------------------------- rule 4: demand
+    // ---------------------------------------------------------------- Rule 5: demand
 
     @Test
     void demandBalance() {
@@ -275,7 +275,7 @@ class PlanCheckerRulesTest {
                         + " avoided");
     }
 
-    // ---------------------------------------------------------------- rule 5: mandate and share caps
+    // ---------------------------------------------------------------- Rules 6-7: mandate and share caps
 
     private static Instance withBuyer(Optional<Mandate> mandate, Optional<Double> maxCountryShare) {
         return Fixtures.refineries(mines(world())).buyer(new Buyer("bU", "US", Map.of("NdPr", Series.constant(100, 1)),
@@ -335,7 +335,7 @@ class PlanCheckerRulesTest {
                         + " maxCountryShare 0.7 (70.0 t)");
     }
 
-    // ---------------------------------------------------------------- rule 6: contracts
+    // ---------------------------------------------------------------- Rule 8: contracts
 
     private static Contract contract(String id, String facility, double min, double max) {
         return new Contract(id, facility, false, new YearRange(2026, 2026), min, max, 4000, 0);

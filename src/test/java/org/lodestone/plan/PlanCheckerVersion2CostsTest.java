@@ -21,7 +21,7 @@ import org.lodestone.domain.Series;
 import org.lodestone.domain.Stockpile;
 import org.lodestone.domain.YearRange;
 
-/** Cost terms that model-v2.md adds or changes, each with numbers derived by hand. */
+/** Cost terms that version 2 adds or changes (instance-reference.md §10), each with numbers derived by hand. */
 class PlanCheckerVersion2CostsTest {
     private static final YearRange ALWAYS = new YearRange(2000, 2100);
     private static final int Y = 2026;
@@ -41,7 +41,7 @@ class PlanCheckerVersion2CostsTest {
         return new PriceFactor(Optional.ofNullable(element), factor, years);
     }
 
-    // ---------------------------------------------------------------- §2.3, §2.4: market prices
+    // ---------------------------------------------------------------- §7.6, Rule 9: market prices
 
     @Test
     void tariffsAndSurplusFollowTheMarketPriceButTheDefaultPenaltyDoesNot() {
@@ -98,7 +98,7 @@ class PlanCheckerVersion2CostsTest {
         assertEquals(0, r.costs().get(CostPart.REFINING));
     }
 
-    // ---------------------------------------------------------------- §2.1, §2.2: builds
+    // ---------------------------------------------------------------- Rule 10, §7.8: builds
 
     @Test
     void capexAndFixedOpexIgnoreDelaysEvenPastTheHorizon() {
@@ -120,7 +120,7 @@ class PlanCheckerVersion2CostsTest {
         assertEquals(200, r.costs().get(CostPart.FIXED_OPEX));   // 2027 and 2028 in both scenarios
     }
 
-    // ---------------------------------------------------------------- §2.6: holding
+    // ---------------------------------------------------------------- Rule 12: holding
 
     @Test
     void holdingCostIsPaidOnEachYearEndLevelDiscounted() {
@@ -141,7 +141,7 @@ class PlanCheckerVersion2CostsTest {
                 PlanChecker.check(in, plan.plan(Plan.Costs.ZERO, 0, 1400)).violations().subList(0, 1));
     }
 
-    // ---------------------------------------------------------------- §2.8, §2.9: CVaR
+    // ---------------------------------------------------------------- §10.6, plan-reference.md §P1: CVaR
 
     /**
      * t18 of the conformance README: calm (0.7) ships 5000 t from CN (risk 0.5) at 3000 a tonne,

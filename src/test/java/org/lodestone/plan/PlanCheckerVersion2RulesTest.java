@@ -24,7 +24,7 @@ import org.lodestone.domain.Stockpile;
 import org.lodestone.domain.YearRange;
 
 /**
- * One test per rule that model-v2.md adds or changes: a plan that keeps it passes, one that
+ * One test per rule that version 2 adds or changes (instance-reference.md, the (v2) rules): a plan that keeps it passes, one that
  * breaks it a little is named. Two years from 2026 unless a test says otherwise.
  */
 class PlanCheckerVersion2RulesTest {
@@ -48,7 +48,7 @@ class PlanCheckerVersion2RulesTest {
         return new FacilityFactor(Optional.empty(), Optional.of(facility), factor, ALWAYS);
     }
 
-    // ---------------------------------------------------------------- §2.1, §2.2: ramp-up and delays
+    // ---------------------------------------------------------------- Rule 10, §7.8: ramp-up and delays
 
     /**
      * Three years. mB (AU) has no capacity; one module of 1000 t started in 2026 with lead 1 ramps
@@ -109,7 +109,7 @@ class PlanCheckerVersion2RulesTest {
                 "scenario full, 2027: refinery rN takes in 1200.0 t but its capacity is 950.0 t");
     }
 
-    // ---------------------------------------------------------------- §2.5: what a contract owes
+    // ---------------------------------------------------------------- Rule 8: what a contract owes
 
     /**
      * rN (AU) has no capacity; a module of 1000 t (lead 0) started in 2026 ramps up 40 %, then
@@ -190,7 +190,7 @@ class PlanCheckerVersion2RulesTest {
                         + " (minPerYear 300.0 × min(1, capacity factor 0.5) × availability 1.0)");
     }
 
-    // ---------------------------------------------------------------- §2.6: stockpiles
+    // ---------------------------------------------------------------- Rule 12: stockpiles
 
     /**
      * mA (AU, 5000 t, NdPr 0.2) refined in rU (US); bU (US) wants {@code demand} t of NdPr a year
@@ -330,7 +330,7 @@ class PlanCheckerVersion2RulesTest {
                         + " come 1.0 × 50.0 t put into stock = 50.0 t");
     }
 
-    // ---------------------------------------------------------------- §2.7: non-anticipativity
+    // ---------------------------------------------------------------- Rule 13: non-anticipativity
 
     /**
      * a (revealed 2027) and b (2028) cannot be told apart in 2026; c is revealed from the start.

@@ -122,7 +122,7 @@ class PlanPropertiesTest {
         return tree;
     }
 
-    /** A copy of {@code tree} with {@code riskBudget} (six significant digits) where model.md §1 puts it. */
+    /** A copy of {@code tree} with {@code riskBudget} (six significant digits) where instance-reference.md §6 puts it. */
     static ObjectNode withRiskBudget(ObjectNode tree, double budget) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         BigDecimal value = new BigDecimal(budget).round(new MathContext(6)).stripTrailingZeros();

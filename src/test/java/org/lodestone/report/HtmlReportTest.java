@@ -518,14 +518,22 @@ public class HtmlReportTest {
                 () -> assertFalse(Pattern.compile("url\\((?!#)").matcher(html).find(), "url() other than #id"));
     }
 
+    /**
+     * Surplus revenue is shown as the plan file has it, the positive amount earned, named as
+     * subtracted (issue 12, point 9); its bar alone points left of zero, so the bars add up.
+     */
     @Test
-    void costsAddUpWithSurplusRevenueNegative() throws Exception {
+    void costsAddUpWithSurplusRevenueEarnedAndSubtracted() throws Exception {
         String html = new HtmlReport("t").addPlan(instance("mt-weld"), plan("mt-weld")).render();
         Document doc = parse(html);
         String bars = svg(doc, "bars", 0);
         assertAll(
-                () -> assertTrue(bars.contains("surplus revenue"), bars),
-                () -> assertTrue(bars.contains("-25.0 M"), bars),
+                () -> assertTrue(bars.contains("surplus revenue (subtracted)"), bars),
+                () -> assertTrue(bars.lines().anyMatch(l -> l.strip().equals("25.0 M")), bars),
+                () -> assertFalse(bars.contains("-25.0 M"), bars),
+                () -> assertTrue(bars.contains("surplus revenue (subtracted): 25,000,000 USD"), "tip: " + bars),
+                () -> assertTrue(html.contains("<td>surplus revenue (subtracted)</td><td class=\"num\">25,000,000</td>"),
+                        html),
                 () -> assertTrue(bars.contains("shortfall"), bars),
                 () -> assertTrue(bars.contains("risk \u00D7 weight"), bars),
                 () -> assertFalse(bars.contains("tariffs"), "zero parts are left out: " + bars),
@@ -658,6 +666,17 @@ public class HtmlReportTest {
                 () -> assertTrue(change.contains("mining (spot)") && change.contains("shortfall"), change),
                 () -> assertFalse(change.contains("surplus revenue"), "a part that does not move: " + change),
                 () -> assertTrue(change.contains("change since 0 (USD)"), change));
+    }
+
+    /** The sweep's table of values shows surplus revenue as earned, as every other output does; only the stack draws it below zero. */
+    @Test
+    void sweepValuesShowSurplusRevenueEarned() {
+        String html = fullReport("mt-weld").render();
+        String table = html.substring(html.indexOf("<h2>Sweep of"));
+        table = table.substring(table.indexOf("<table"), table.indexOf("</table>"));
+        assertTrue(table.contains("<th class=\"num\">surplus revenue (subtracted)</th>"), table);
+        assertTrue(table.contains("<td class=\"num\">20,000,000</td>"), table);
+        assertFalse(table.contains("-20,000,000"), table);
     }
 
     /** A rise of 2.4 % fills the change panel: its last point is near the top, where the stack shows a flat line. */

@@ -53,8 +53,8 @@ class TextSummaryTest {
         assertAll(
                 () -> assertTrue(text.contains("CVaR (alpha 0.9): 2,500,000,000 USD, the expected cost of the worst 10 % "
                         + "of probability; weight 0.3, risk premium 30,000,000 USD\n"), text),
-                () -> assertTrue(text.contains("  holding                         120,000\n"), text),
-                () -> assertTrue(text.contains("  risk premium                 30,000,000\n"), text));
+                () -> assertTrue(text.contains(String.format("  %-28s %17s%n", "holding", "120,000")), text),
+                () -> assertTrue(text.contains(String.format("  %-28s %17s%n", "risk premium", "30,000,000")), text));
     }
 
     @Test

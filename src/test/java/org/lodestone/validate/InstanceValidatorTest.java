@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One failing input per rule of model.md §5 and per field type of §1. Each case mutates the valid
+ * One failing input per rule of instance-reference.md §12 and per field type of §6. Each case mutates the valid
  * document {@code instances/base.json} with JSON Pointer edits: {@code "/a/b=JSON"} sets (the
  * last token {@code -} appends to a list), {@code "-/a/b"} removes.
  */
@@ -322,17 +322,17 @@ class InstanceValidatorTest {
 
     // ---------------------------------------------------------------- model version 2
 
-    /** base.json with every field of model-v2.md ({@link TestInstances#VERSION_2_EDITS}), then {@code edits}. */
+    /** base.json with every version-2 field ({@link TestInstances#VERSION_2_EDITS}), then {@code edits}. */
     static JsonNode mutateV2(String... edits) {
         List<String> all = new ArrayList<>(TestInstances.VERSION_2_EDITS);
         all.addAll(List.of(edits));
         return mutate(all.toArray(String[]::new));
     }
 
-    /** One failing input per rule of model-v2.md, each giving exactly one problem, message exact. */
+    /** One failing input per version-2 rule (instance-reference.md §12, its version-2 checks), each giving exactly one problem, message exact. */
     static Stream<Arguments> invalidV2() {
         return Stream.of(
-                // ---- §2.1 ramp-up
+                // ---- Rule 10 ramp-up
                 c("rampUp not empty", "mines[0].expansion.rampUp",
                         "must list at least one share (leave \"rampUp\" out for full capacity from the first year online)",
                         "/mines/0/expansion/rampUp=[]"),
@@ -342,7 +342,7 @@ class InstanceValidatorTest {
                         "/refineries/0/expansion/rampUp/2=1.2"),
                 c("rampUp is a list", "mines[0].expansion.rampUp", "expected a list of numbers, got 0.5",
                         "/mines/0/expansion/rampUp=0.5"),
-                // ---- §2.2 build delays
+                // ---- §7.8 build delays
                 c("delay names country and facility", "scenarios[1].buildDelays[0]",
                         "names both a country and a facility; give at most one of them",
                         "/scenarios/1/buildDelays/0/facility=\"m1\""),
@@ -356,14 +356,14 @@ class InstanceValidatorTest {
                         "/scenarios/1/buildDelays/1/facility=\"r9\""),
                 c("delay years required", "scenarios[1].buildDelays[0].years", "missing required field",
                         "-/scenarios/1/buildDelays/0/years"),
-                // ---- §2.3 market prices
+                // ---- §7.6 market prices
                 c("price factor >= 0", "scenarios[1].priceFactors[0].factor", "must be >= 0, got -0.5",
                         "/scenarios/1/priceFactors/0/factor=-0.5"),
                 c("price factor element", "scenarios[1].priceFactors[1].element", "unknown element \"Tb\"",
                         "/scenarios/1/priceFactors/1/element=\"Tb\""),
                 c("price factor years", "scenarios[1].priceFactors[1].toYear", "toYear 2026 is before fromYear 2027",
                         "/scenarios/1/priceFactors/1/toYear=2026"),
-                // ---- §2.4 indexed prices
+                // ---- Rule 9 indexed prices
                 c("price and priceIndex", "contracts[2].priceIndex", "give either \"price\" or \"priceIndex\", not both",
                         "/contracts/2/price=3000"),
                 c("neither price nor priceIndex", "contracts[2].price", "missing required field (or give \"priceIndex\")",
@@ -383,10 +383,10 @@ class InstanceValidatorTest {
                 c("index unknown field", "contracts[2].priceIndex.ceiling",
                         "unknown field \"ceiling\" (allowed: element, share, floor, cap)",
                         "/contracts/2/priceIndex/ceiling=1"),
-                // ---- §2.5 contingent
+                // ---- Rule 8 contingent
                 c("contingent is a boolean", "contracts[2].contingent", "expected true or false, got \"yes\"",
                         "/contracts/2/contingent=\"yes\""),
-                // ---- §2.6 stockpiles
+                // ---- Rule 12 stockpiles
                 c("stockpile ids unique", "stockpiles[1].id", "duplicate id \"reserve\" (also stockpiles[0])",
                         "/stockpiles/1/id=\"reserve\""),
                 c("stockpile buyer", "stockpiles[0].buyer", "unknown buyer \"b9\"", "/stockpiles/0/buyer=\"b9\""),
@@ -415,7 +415,7 @@ class InstanceValidatorTest {
                         "/stockpiles/0/maxRelease=-1"),
                 c("stockpile unknown field", "stockpiles[0].holdingCosts",
                         "unknown field \"holdingCosts\" (did you mean \"holdingCost\"?)", "/stockpiles/0/holdingCosts=1"),
-                // ---- §2.7 reveal years
+                // ---- Rule 13 reveal years
                 c("revealYear is a year", "scenarios[1].revealYear", "must be a year (a whole number), got 2026.5",
                         "/scenarios/1/revealYear=2026.5"),
                 c("revealYear not before the start", "scenarios[1].revealYear",
@@ -425,7 +425,7 @@ class InstanceValidatorTest {
                 c("factor active before revealYear", "scenarios[2].capacityFactors[0]",
                         "active in 2027, before revealYear 2028",
                         "/scenarios/2/capacityFactors=[{\"country\": \"CN\", \"factor\": 0, \"fromYear\": 2027}]"),
-                // ---- §2.8 risk aversion
+                // ---- §10.6 risk aversion
                 c("alpha below 1", "riskAversion.alpha", "must be in [0, 1), got 1", "/riskAversion/alpha=1"),
                 c("alpha >= 0", "riskAversion.alpha", "must be in [0, 1), got -0.1", "/riskAversion/alpha=-0.1"),
                 c("weight 1 refused", "riskAversion.weight", "must be in [0, 1), got 1 (weight 1 would leave the"
@@ -434,7 +434,7 @@ class InstanceValidatorTest {
                 c("alpha required", "riskAversion.alpha", "missing required field", "-/riskAversion/alpha"),
                 c("weight required", "riskAversion.weight", "missing required field", "-/riskAversion/weight"),
                 c("risk aversion is an object", "riskAversion", "expected an object, got 0.5", "/riskAversion=0.5"),
-                // ---- §2.10 disruptions
+                // ---- §11 disruptions
                 c("disruption ids unique", "disruptions[1].id", "duplicate id \"cn-ban\" (also disruptions[0])",
                         "/disruptions/1/id=\"cn-ban\""),
                 c("annual probability a fraction", "disruptions[0].annualProbability", "must be in [0, 1], got 1.5",
@@ -488,7 +488,7 @@ class InstanceValidatorTest {
         assertEquals(List.of(), InstanceValidator.validate(mutate("/schema=\"lodestone/2\"")));
     }
 
-    /** Edits of the version-2 document that look suspicious but are valid by model-v2.md. */
+    /** Edits of the version-2 document that look suspicious but are valid by instance-reference.md. */
     @ParameterizedTest
     @ValueSource(strings = {
         "/mines/0/expansion/rampUp=[1]",
@@ -518,7 +518,7 @@ class InstanceValidatorTest {
     }
 
     /**
-     * model-v2.md §2.7: every scenario entry that applies before the revealYear is named, once cut
+     * instance-reference.md Rule 13: every scenario entry that applies before the revealYear is named, once cut
      * to the horizon (so a range from 2020 is active from 2026), whatever its factor.
      */
     @Test
