@@ -192,29 +192,65 @@ public final class Stress {
     }
 
     /**
-     * The instance tree with {@code country} cut off: a capacity factor 0 on it added to every
-     * scenario (over the whole horizon), as {@code --set} would add it. An instance without
+     * The instance tree with {@code country} cut off: nothing can be mined or refined there in any
+     * scenario or year, as {@code --set} would write it. Without reveal years that is a capacity
+     * factor 0 on the country added to every scenario (over the whole horizon); an instance without
      * scenarios gets its single base scenario written out, with the cut.
+     *
+     * <p>With reveal years a scenario may not carry a factor before its reveal year (instance
+     * reference V20), although a cut that every scenario shares tells none of them apart. The same
+     * cut is then written as the instance reference allows: the capacity of every mine and
+     * refinery of the country set to 0, and every build there delayed past the last year in every
+     * scenario (build delays may act before a reveal year, §7.8). Both give every facility of the
+     * country capacity 0 in every scenario and year, and a contingent contract on one owes
+     * nothing (Rule 8), so the plans and optima are the same.
      */
     public static JsonNode cutOff(JsonNode tree, String country) {
-        ObjectNode cut = JsonNodeFactory.instance.objectNode().put("country", country).put("factor", 0);
-        List<String> edits = new ArrayList<>();
         JsonNode scenarios = tree.get("scenarios");
-        if (scenarios == null) {
-            ObjectNode base = JsonNodeFactory.instance.objectNode().put("id", "base").put("probability", 1);
-            base.putArray("capacityFactors").add(cut);
-            edits.add("/scenarios=" + JsonNodeFactory.instance.arrayNode().add(base));
-        } else {
+        boolean revealYears = scenarios != null && scenarios.isArray()
+                && java.util.stream.StreamSupport.stream(scenarios.spliterator(), false)
+                        .anyMatch(s -> s.has("revealYear"));
+        List<String> edits = new ArrayList<>();
+        if (revealYears) {
+            for (String list : new String[] {"mines", "refineries"}) {
+                JsonNode facilities = tree.get(list);
+                for (int i = 0; facilities != null && i < facilities.size(); i++) {
+                    if (country.equals(facilities.get(i).path("country").asText(null))) {
+                        edits.add("/" + list + "/" + i + "/capacity=0");
+                    }
+                }
+            }
+            int years = tree.path("horizon").path("years").asInt(1);
+            ObjectNode late = JsonNodeFactory.instance.objectNode().put("country", country).put("years", years);
             for (int s = 0; s < scenarios.size(); s++) {
-                edits.add(scenarios.get(s).has("capacityFactors")
-                        ? "/scenarios/" + s + "/capacityFactors/-=" + cut
-                        : "/scenarios/" + s + "/capacityFactors=" + JsonNodeFactory.instance.arrayNode().add(cut));
+                edits.add(append(scenarios.get(s), "/scenarios/" + s, "buildDelays", late));
+            }
+        } else {
+            ObjectNode cut = JsonNodeFactory.instance.objectNode().put("country", country).put("factor", 0);
+            if (scenarios == null) {
+                ObjectNode base = JsonNodeFactory.instance.objectNode().put("id", "base").put("probability", 1);
+                base.putArray("capacityFactors").add(cut);
+                edits.add("/scenarios=" + JsonNodeFactory.instance.arrayNode().add(base));
+            } else {
+                for (int s = 0; s < scenarios.size(); s++) {
+                    edits.add(append(scenarios.get(s), "/scenarios/" + s, "capacityFactors", cut));
+                }
             }
         }
+        return edited(tree, edits, "cut off " + country);
+    }
+
+    /** The edit that appends {@code entry} to the list {@code field} of {@code node} (at {@code at}), made if absent. */
+    private static String append(JsonNode node, String at, String field, JsonNode entry) {
+        return node.has(field) ? at + "/" + field + "/-=" + entry
+                : at + "/" + field + "=" + JsonNodeFactory.instance.arrayNode().add(entry);
+    }
+
+    private static JsonNode edited(JsonNode tree, List<String> edits, String what) {
         try {
             return InstanceReader.override(tree.deepCopy(), edits);
         } catch (InvalidInputException e) {
-            throw new IllegalStateException("cannot cut off " + country + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot " + what + ": " + e.getMessage(), e);
         }
     }
 

@@ -166,4 +166,63 @@ class StressTest {
         assertEquals(List.of(new Scenario.FacilityFactor(Optional.of("CN"), Optional.empty(), 0,
                 new YearRange(2026, 2027))), base.capacityFactors());
     }
+
+    private static JsonNode conformanceTree(String name) throws Exception {
+        return InstanceReader.readTree(Path.of(StressTest.class.getResource("/conformance/" + name).toURI()));
+    }
+
+    /**
+     * t17 has reveal years, so a cut in every scenario from the start would be a factor before a
+     * reveal year (V20). The plan (see the conformance README) fills 500 t in 2026 for 15,500,000.
+     * With CN, the only supplier, cut off in both scenarios and both years, all 2 × 500 t go short
+     * at 100,000: 100,000,000, +84,500,000. US hosts nothing.
+     */
+    @Test
+    void aCutOnAnInstanceWithRevealYearsIsAllowedAndPricedByHand() throws Exception {
+        JsonNode tree = conformanceTree("t17_stockpile_reveal.json");
+        Plan plan = new Planner().solve(InstanceReader.toInstance(tree), OPTIONS, false).plan();
+        Stress.Result result = Stress.run(tree, plan, MipSolver.create(), OPTIONS, 1);
+        assertEquals(15_500_000, result.baseline(), 1e-6);
+        assertEquals(List.of("CN"), result.cuts().stream().map(Stress.CountryCut::country).toList());
+        Stress.CountryCut cn = result.cuts().get(0);
+        assertEquals("OPTIMAL", cn.status());
+        assertEquals(100_000_000, cn.objective(), 1e-6);
+        assertEquals(84_500_000, cn.increase(), 1e-6);
+        assertEquals(1000, cn.shortfall(), 1e-6);
+    }
+
+    /**
+     * The two ways a cut is written give the same optimum. Scenarios revealed at the start year
+     * tie nothing (as without reveal years), so each instance below is solved with the cut written
+     * as capacity factors (no reveal years) and as capacities 0 and builds delayed past the horizon
+     * (every scenario revealed at the start), for every country hosting a facility. t16 and t20
+     * hold contingent contracts, which must owe nothing on a cut facility either way.
+     */
+    @Test
+    void bothWaysOfWritingACutGiveTheSameOptimum() throws Exception {
+        int compared = 0;
+        for (String name : List.of("t08_hedge_build.json", "t13_build_delay.json", "t16_contingent.json",
+                "t20_contingent_ramp.json", "g2-tiny-1.json", "g2-tiny-2.json", "g2-tiny-3.json")) {
+            JsonNode tree = conformanceTree(name);
+            JsonNode scenarios = tree.get("scenarios");
+            if (scenarios == null || scenarios.findValue("revealYear") != null) {
+                continue;
+            }
+            JsonNode revealed = tree.deepCopy();
+            int start = tree.get("horizon").get("start").asInt();
+            revealed.get("scenarios").forEach(s -> ((com.fasterxml.jackson.databind.node.ObjectNode) s)
+                    .put("revealYear", start));
+            for (String country : Stress.hostCountries(InstanceReader.toInstance(tree))) {
+                JsonNode factors = Stress.cutOff(tree, country);
+                JsonNode delays = Stress.cutOff(revealed, country);
+                assertTrue(factors.toString().contains("\"capacityFactors\""), name);
+                assertTrue(delays.toString().contains("\"buildDelays\""), name);
+                double a = new Planner().solve(InstanceReader.toInstance(factors), OPTIONS, false).plan().objective();
+                double b = new Planner().solve(InstanceReader.toInstance(delays), OPTIONS, false).plan().objective();
+                assertEquals(a, b, 1e-6 * Math.max(1, Math.abs(a)), name + " without " + country);
+                compared++;
+            }
+        }
+        assertTrue(compared >= 8, "compared " + compared + " cuts");
+    }
 }
