@@ -3,6 +3,7 @@ package org.lodestone.analysis;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,15 +29,20 @@ import org.lodestone.solve.SolveResult;
 import org.lodestone.validate.InvalidInputException;
 
 /**
- * Dependency stress test of a plan: how much each country's facilities are worth to it.
+ * Dependency stress test of a plan: how much each country's facilities, or its exports to one
+ * destination, are worth to it.
  *
- * <p>The plan's first-stage decisions (builds and held contracts) are kept fixed. For each country
- * that hosts at least one mine or refinery, that country is cut off — a capacity factor 0 on the
- * country in every scenario and every year — and the flows are re-optimised (the model with every
- * integer fixed, i.e. a linear program). Each cut is compared with the <em>baseline</em>: the same
- * fixed first stage re-optimised without any cut (equal to the plan's objective when the plan is
- * optimal). Money is expected over scenarios and discounted to the start year, like the
- * objective; shortfall tonnes are expected over scenarios and summed over the horizon.
+ * <p>Each country that hosts at least one mine or refinery defects in turn, in every scenario and
+ * every year ({@link Defection}): it goes offline (a capacity factor 0 on the country, the
+ * default) or it stops exporting to one destination (an export control of the country allowing
+ * every other destination, instance reference §6.11 and Rule 3). Then either the plan's first-stage
+ * decisions (builds and held contracts) are kept and only the flows re-optimised (the model with
+ * every integer fixed, i.e. a linear program: {@link FirstStage#FROZEN}, the default), or the
+ * first stage is chosen again as well, knowing the defection ({@link FirstStage#REPLANNED}: a full
+ * solve). Each defection is compared with the <em>baseline</em>: the plan's first stage
+ * re-optimised without any defection (equal to the plan's objective when the plan is optimal).
+ * Money is expected over scenarios and discounted to the start year, like the objective; shortfall
+ * tonnes are expected over scenarios and summed over the horizon.
  */
 public final class Stress {
     private Stress() {}
@@ -54,6 +60,77 @@ public final class Stress {
         }
     }
 
+    /** What the plan's first stage does under a defection. */
+    public enum FirstStage {
+        /** The plan's builds and held contracts are kept; only the flows are re-optimised. */
+        FROZEN,
+        /** Builds and optional contracts are chosen again, knowing the defection from the start. */
+        REPLANNED
+    }
+
+    /**
+     * What each country does in the stress test.
+     *
+     * @param to null: the country goes offline (capacity 0 in every scenario and year); else the
+     *     id of the one destination country it stops exporting to
+     * @param stage with {@code to}: "concentrate", "oxide" or "both", as an export control's
+     *     {@code stage}; null when offline
+     * @param elements with {@code to}: the oxides the oxide control covers (an export control's
+     *     {@code elements}); null for every element, and always null when offline
+     */
+    public record Defection(String to, String stage, List<String> elements) {
+        /** Each country offline: today's N−1 cut. */
+        public static final Defection OFFLINE = new Defection(null, null, null);
+
+        public Defection {
+            if (to == null && (stage != null || elements != null)) {
+                throw new IllegalArgumentException("an offline country has no stage or elements");
+            }
+            if (to != null && !List.of("concentrate", "oxide", "both").contains(stage)) {
+                throw new IllegalArgumentException("stage must be concentrate, oxide or both, got " + stage);
+            }
+            elements = elements == null ? null : List.copyOf(elements);
+        }
+
+        /** The country stops exporting {@code stage} ({@code elements}: null for all) to {@code to}. */
+        public static Defection exportBan(String to, String stage, List<String> elements) {
+            return new Defection(java.util.Objects.requireNonNull(to), stage, elements);
+        }
+
+        public boolean offline() {
+            return to == null;
+        }
+
+        /** The instance tree with {@code country} defecting; {@code tree} is not changed. */
+        public JsonNode apply(JsonNode tree, String country) {
+            return offline() ? cutOff(tree, country) : Stress.exportBan(tree, country, to, stage, elements);
+        }
+
+        /** For progress lines: "AU cut off", "AU stops exporting to US". */
+        String label(String country) {
+            return offline() ? country + " cut off" : country + " stops exporting to " + to;
+        }
+    }
+
+    /**
+     * How to stress a plan.
+     *
+     * @param defection what each country does
+     * @param firstStage whether the plan's first stage is kept or chosen again
+     * @param countries the countries that defect, in this order before ranking; empty: every
+     *     country hosting a facility (but the destination of an export ban)
+     */
+    public record Options(Defection defection, FirstStage firstStage, List<String> countries) {
+        /** Each country hosting a facility offline, the plan's first stage kept. */
+        public static final Options DEFAULT = new Options(Defection.OFFLINE, FirstStage.FROZEN, List.of());
+
+        public Options {
+            java.util.Objects.requireNonNull(defection);
+            java.util.Objects.requireNonNull(firstStage);
+            countries = List.copyOf(countries);
+        }
+    }
+
     /**
      * One country cut off.
      *
@@ -68,13 +145,25 @@ public final class Stress {
      * @param status the solver's termination: OPTIMAL or FEASIBLE when solved, else INFEASIBLE,
      *     NO_SOLUTION or ERROR
      * @param message the solver's message when the solve failed, else empty
+     * @param changes re-planned only: how the first stage chosen under the defection differs from
+     *     the plan's ("+white-mesa 2027" a build started, "-eneabba" a build dropped, "+nolans-offtake"
+     *     a contract held, "-x" one no longer held), builds first, each in instance order; empty
+     *     when it is the plan's, when the first stage was kept, and when the solve failed
      */
     public record CountryCut(String country, double objective, double increase,
                              Map<BuyerElement, Double> shortfallByBuyerElement, double shortfall,
-                             List<String> facilities, String status, String message) {
+                             List<String> facilities, String status, String message, List<String> changes) {
         public CountryCut {
             shortfallByBuyerElement = Collections.unmodifiableMap(new LinkedHashMap<>(shortfallByBuyerElement));
             facilities = List.copyOf(facilities);
+            changes = List.copyOf(changes);
+        }
+
+        public CountryCut(String country, double objective, double increase,
+                          Map<BuyerElement, Double> shortfallByBuyerElement, double shortfall,
+                          List<String> facilities, String status, String message) {
+            this(country, objective, increase, shortfallByBuyerElement, shortfall, facilities, status, message,
+                    List.of());
         }
 
         /** Whether the re-optimisation found flows (OPTIMAL or FEASIBLE). */
@@ -87,7 +176,7 @@ public final class Stress {
      * The stress test of one plan.
      *
      * @param baseline expected objective of the plan's first stage re-optimised without any cut (USD)
-     * @param cuts one entry per country hosting a facility, the most dangerous dependency (largest
+     * @param cuts one entry per country that defected, the most dangerous dependency (largest
      *     increase) first; ties by country id; failed solves last
      * @param baselineShortfall total expected shortfall tonnes of the baseline (NaN when not known)
      */
@@ -118,9 +207,9 @@ public final class Stress {
      * set, {@code result} null).
      */
     private record Reoptimised(SolveResult result, double objective, Map<BuyerElement, Double> shortfalls, double total,
-                               String error) {
+                               String error, Plan plan) {
         static Reoptimised thrown(RuntimeException e) {
-            return new Reoptimised(null, Double.NaN, Map.of(), Double.NaN, String.valueOf(e));
+            return new Reoptimised(null, Double.NaN, Map.of(), Double.NaN, String.valueOf(e), null);
         }
     }
 
@@ -147,9 +236,22 @@ public final class Stress {
      * Every solve re-optimises the plan's first stage on its own, without warm starts.
      */
     public static Result run(JsonNode tree, Plan plan, Settings settings) throws InvalidInputException {
+        return run(tree, plan, settings, Options.DEFAULT);
+    }
+
+    /**
+     * Runs the stress test of {@code options} with {@code settings} (see
+     * {@link #run(JsonNode, Plan, Settings)}). Re-planned, each defection is a full solve of the
+     * instance with the defection, compared with the same baseline as when the first stage is kept.
+     *
+     * @throws IllegalArgumentException also when a country of {@code options} hosts no facility, or
+     *     an export ban names a destination or element the instance does not have
+     */
+    public static Result run(JsonNode tree, Plan plan, Settings settings, Options options)
+            throws InvalidInputException {
         Instance instance = InstanceReader.toInstance(tree);
         check(instance, plan);
-        List<String> countries = hostCountries(instance);
+        List<String> countries = countries(instance, options);
         int total = countries.size() + 1;
         Consumer<SourcingModel> fixed = model -> Marginals.fixFirstStage(model, plan);
         Batch.Job baseline = new Batch.Job("the plan's flows re-optimised, nothing cut off", instance, fixed);
@@ -158,9 +260,11 @@ public final class Stress {
             throw new BaselineFailed("could not re-optimise the plan's flows without a cut: "
                     + base.result().termination() + " (" + base.result().message() + ")");
         }
+        boolean replanned = options.firstStage() == FirstStage.REPLANNED;
         List<Batch.Job> jobs = new ArrayList<>();
         for (String country : countries) {
-            jobs.add(new Batch.Job(country + " cut off", InstanceReader.toInstance(cutOff(tree, country)), fixed));
+            jobs.add(new Batch.Job(options.defection().label(country),
+                    InstanceReader.toInstance(options.defection().apply(tree, country)), replanned ? null : fixed));
         }
         List<Reoptimised> solved = Batch.solve(jobs, settings, 2, total, false, new Batch.Keep<>() {
             @Override
@@ -175,12 +279,52 @@ public final class Stress {
         });
         List<CountryCut> cuts = new ArrayList<>();
         for (int i = 0; i < countries.size(); i++) {
-            cuts.add(cut(instance, countries.get(i), solved.get(i), base.objective()));
+            cuts.add(cut(instance, countries.get(i), solved.get(i), base.objective(), replanned ? plan : null));
         }
         cuts.sort(Comparator.comparing((CountryCut c) -> !c.solved())
                 .thenComparing(c -> c.solved() ? -c.increase() : 0)
                 .thenComparing(CountryCut::country));
         return new Result(base.objective(), cuts, base.total());
+    }
+
+    /**
+     * The countries that defect: those of {@code options}, or every country hosting a facility;
+     * an export ban's destination never (a country's controls never stop trade inside it).
+     */
+    static List<String> countries(Instance instance, Options options) {
+        List<String> hosts = hostCountries(instance);
+        Defection d = options.defection();
+        if (!d.offline()) {
+            Set<String> known = new HashSet<>();
+            instance.countries().forEach(c -> known.add(c.id()));
+            if (!known.contains(d.to())) {
+                throw new IllegalArgumentException("no country \"" + d.to() + "\" in the instance");
+            }
+            Set<String> elements = new HashSet<>();
+            instance.elements().forEach(e -> elements.add(e.id()));
+            for (String e : d.elements() == null ? List.<String>of() : d.elements()) {
+                if (!elements.contains(e)) {
+                    throw new IllegalArgumentException("no element \"" + e + "\" in the instance");
+                }
+            }
+        }
+        if (options.countries().isEmpty()) {
+            return hosts.stream().filter(c -> d.offline() || !c.equals(d.to())).toList();
+        }
+        List<String> chosen = new ArrayList<>();
+        for (String c : options.countries()) {
+            if (!hosts.contains(c)) {
+                throw new IllegalArgumentException("\"" + c + "\" hosts no mine or refinery of the instance"
+                        + " (countries that do: " + String.join(", ", hosts) + ")");
+            }
+            if (!d.offline() && c.equals(d.to())) {
+                throw new IllegalArgumentException("\"" + c + "\" cannot stop exporting to itself");
+            }
+            if (!chosen.contains(c)) {
+                chosen.add(c);
+            }
+        }
+        return chosen;
     }
 
     /** Countries hosting at least one mine or refinery, in the instance's order of countries. */
@@ -192,33 +336,92 @@ public final class Stress {
     }
 
     /**
-     * The instance tree with {@code country} cut off: a capacity factor 0 on it added to every
-     * scenario (over the whole horizon), as {@code --set} would add it. An instance without
-     * scenarios gets its single base scenario written out, with the cut.
+     * The instance tree with {@code country} no longer exporting to {@code to}: an export control
+     * of {@code country} added at the top level (so in every scenario and every year) with the
+     * given {@code stage} and {@code elements} (null: every element) whose
+     * {@code allowedDestinations} are every other country of the instance (instance reference
+     * §6.11, Rule 3). The country's other controls still hold.
      */
-    public static JsonNode cutOff(JsonNode tree, String country) {
-        ObjectNode cut = JsonNodeFactory.instance.objectNode().put("country", country).put("factor", 0);
-        List<String> edits = new ArrayList<>();
-        JsonNode scenarios = tree.get("scenarios");
-        if (scenarios == null) {
-            ObjectNode base = JsonNodeFactory.instance.objectNode().put("id", "base").put("probability", 1);
-            base.putArray("capacityFactors").add(cut);
-            edits.add("/scenarios=" + JsonNodeFactory.instance.arrayNode().add(base));
-        } else {
-            for (int s = 0; s < scenarios.size(); s++) {
-                edits.add(scenarios.get(s).has("capacityFactors")
-                        ? "/scenarios/" + s + "/capacityFactors/-=" + cut
-                        : "/scenarios/" + s + "/capacityFactors=" + JsonNodeFactory.instance.arrayNode().add(cut));
+    public static JsonNode exportBan(JsonNode tree, String country, String to, String stage, List<String> elements) {
+        ObjectNode control = JsonNodeFactory.instance.objectNode().put("country", country).put("stage", stage);
+        if (elements != null) {
+            elements.forEach(control.putArray("elements")::add);
+        }
+        var allowed = control.putArray("allowedDestinations");
+        for (JsonNode c : tree.path("countries")) {
+            String id = c.path("id").asText();
+            if (!id.equals(to) && !id.equals(country)) {
+                allowed.add(id);
             }
         }
+        return edited(tree, List.of(append(tree, "", "exportControls", control)),
+                "stop " + country + "'s exports to " + to);
+    }
+
+    /**
+     * The instance tree with {@code country} cut off: nothing can be mined or refined there in any
+     * scenario or year, as {@code --set} would write it. Without reveal years that is a capacity
+     * factor 0 on the country added to every scenario (over the whole horizon); an instance without
+     * scenarios gets its single base scenario written out, with the cut.
+     *
+     * <p>With reveal years a scenario may not carry a factor before its reveal year (instance
+     * reference V20), although a cut that every scenario shares tells none of them apart. The same
+     * cut is then written as the instance reference allows: the capacity of every mine and
+     * refinery of the country set to 0, and every build there delayed past the last year in every
+     * scenario (build delays may act before a reveal year, §7.8). Both give every facility of the
+     * country capacity 0 in every scenario and year, and a contingent contract on one owes
+     * nothing (Rule 8), so the plans and optima are the same.
+     */
+    public static JsonNode cutOff(JsonNode tree, String country) {
+        JsonNode scenarios = tree.get("scenarios");
+        boolean revealYears = scenarios != null && scenarios.isArray()
+                && java.util.stream.StreamSupport.stream(scenarios.spliterator(), false)
+                        .anyMatch(s -> s.has("revealYear"));
+        List<String> edits = new ArrayList<>();
+        if (revealYears) {
+            for (String list : new String[] {"mines", "refineries"}) {
+                JsonNode facilities = tree.get(list);
+                for (int i = 0; facilities != null && i < facilities.size(); i++) {
+                    if (country.equals(facilities.get(i).path("country").asText(null))) {
+                        edits.add("/" + list + "/" + i + "/capacity=0");
+                    }
+                }
+            }
+            int years = tree.path("horizon").path("years").asInt(1);
+            ObjectNode late = JsonNodeFactory.instance.objectNode().put("country", country).put("years", years);
+            for (int s = 0; s < scenarios.size(); s++) {
+                edits.add(append(scenarios.get(s), "/scenarios/" + s, "buildDelays", late));
+            }
+        } else {
+            ObjectNode cut = JsonNodeFactory.instance.objectNode().put("country", country).put("factor", 0);
+            if (scenarios == null) {
+                ObjectNode base = JsonNodeFactory.instance.objectNode().put("id", "base").put("probability", 1);
+                base.putArray("capacityFactors").add(cut);
+                edits.add("/scenarios=" + JsonNodeFactory.instance.arrayNode().add(base));
+            } else {
+                for (int s = 0; s < scenarios.size(); s++) {
+                    edits.add(append(scenarios.get(s), "/scenarios/" + s, "capacityFactors", cut));
+                }
+            }
+        }
+        return edited(tree, edits, "cut off " + country);
+    }
+
+    /** The edit that appends {@code entry} to the list {@code field} of {@code node} (at {@code at}), made if absent. */
+    private static String append(JsonNode node, String at, String field, JsonNode entry) {
+        return node.has(field) ? at + "/" + field + "/-=" + entry
+                : at + "/" + field + "=" + JsonNodeFactory.instance.arrayNode().add(entry);
+    }
+
+    private static JsonNode edited(JsonNode tree, List<String> edits, String what) {
         try {
             return InstanceReader.override(tree.deepCopy(), edits);
         } catch (InvalidInputException e) {
-            throw new IllegalStateException("cannot cut off " + country + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot " + what + ": " + e.getMessage(), e);
         }
     }
 
-    private static CountryCut cut(Instance instance, String country, Reoptimised o, double baseline) {
+    private static CountryCut cut(Instance instance, String country, Reoptimised o, double baseline, Plan planned) {
         if (o.error() != null) {
             return failed(instance, country, "ERROR", o.error());
         }
@@ -226,7 +429,41 @@ public final class Stress {
             return failed(instance, country, o.result().termination().name(), o.result().message());
         }
         return new CountryCut(country, o.objective(), o.objective() - baseline, o.shortfalls(), o.total(),
-                facilities(instance, country), o.result().termination().name(), "");
+                facilities(instance, country), o.result().termination().name(), "",
+                planned == null ? List.of() : changes(instance, planned, o.plan()));
+    }
+
+    /** How {@code replanned}'s first stage differs from {@code plan}'s (see {@link CountryCut#changes()}). */
+    static List<String> changes(Instance instance, Plan plan, Plan replanned) {
+        Map<String, Plan.Build> before = new HashMap<>();
+        plan.builds().forEach(b -> before.put(b.facility(), b));
+        Map<String, Plan.Build> after = new HashMap<>();
+        replanned.builds().forEach(b -> after.put(b.facility(), b));
+        List<String> changes = new ArrayList<>();
+        List<String> facilities = new ArrayList<>();
+        instance.mines().forEach(m -> facilities.add(m.id()));
+        instance.refineries().forEach(r -> facilities.add(r.id()));
+        for (String f : facilities) {
+            Plan.Build a = before.get(f);
+            Plan.Build b = after.get(f);
+            if (b != null && (a == null || a.startYear() != b.startYear() || a.modules() != b.modules())) {
+                changes.add("+" + f + " " + b.startYear() + (b.modules() == 1 ? "" : " x" + b.modules()));
+            } else if (a != null && b == null) {
+                changes.add("-" + f);
+            }
+        }
+        Set<String> heldBefore = new HashSet<>();
+        plan.contracts().stream().filter(Plan.ContractChoice::held).forEach(c -> heldBefore.add(c.id()));
+        Set<String> heldAfter = new HashSet<>();
+        replanned.contracts().stream().filter(Plan.ContractChoice::held).forEach(c -> heldAfter.add(c.id()));
+        for (Contract k : instance.contracts()) {
+            if (heldAfter.contains(k.id()) && !heldBefore.contains(k.id())) {
+                changes.add("+" + k.id());
+            } else if (heldBefore.contains(k.id()) && !heldAfter.contains(k.id())) {
+                changes.add("-" + k.id());
+            }
+        }
+        return changes;
     }
 
     private static CountryCut failed(Instance instance, String country, String status, String message) {
@@ -245,7 +482,7 @@ public final class Stress {
     private static Reoptimised read(Planner.Outcome solved) {
         SolveResult result = solved.result();
         if (!result.hasSolution() || result.objective() == null) {
-            return new Reoptimised(result, Double.NaN, Map.of(), Double.NaN, null);
+            return new Reoptimised(result, Double.NaN, Map.of(), Double.NaN, null, null);
         }
         Instance instance = solved.model().instance();
         double[] x = result.values();
@@ -270,7 +507,7 @@ public final class Stress {
                 total += e.getValue();
             }
         }
-        return new Reoptimised(result, result.objective(), sorted, total, null);
+        return new Reoptimised(result, result.objective(), sorted, total, null, solved.plan());
     }
 
     /**

@@ -138,4 +138,89 @@ class StressCommandTest {
         assertTrue(r.out().contains("NO_SOLUTION"), r.out());
         r.assertNoStackTrace();
     }
+
+    /** t07: AU's concentrate to JP is the only supply (see StressTest); its ban to JP costs 975,000,000. */
+    @Test
+    void anExportBanToOneDestination() throws Exception {
+        Path plan = plan("t07_export_control.json");
+        CliTest.Run r = run("stress", conformance("t07_export_control.json"), plan.toString(),
+                "--defection", "export-ban", "--to", "jp", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode rows = new ObjectMapper().readTree(r.out()).get("rows");
+        assertEquals(2, rows.size(), "JP, the destination, does not stop exporting to itself: " + r.out());
+        assertEquals("AU", rows.get(0).get("country").asText());
+        assertEquals(975_000_000, rows.get(0).get("increase").asDouble(), 1e-3);
+        assertEquals("CN", rows.get(1).get("country").asText());
+        assertEquals(0, rows.get(1).get("increase").asDouble(), 1e-3);
+
+        CliTest.Run text = run("stress", conformance("t07_export_control.json"), plan.toString(),
+                "--defection", "export-ban", "--to", "JP", "--stage", "oxide");
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("each country hosting a facility stops exporting oxide to JP"), text.out());
+        assertTrue(text.out().contains("Countries that stop exporting to JP"), text.out());
+        assertFalse(text.out().contains("975,000,000"), "an oxide ban leaves AU's concentrate alone: " + text.out());
+    }
+
+    /** t08: re-planned, cutting AU drops the hedge build mA (see StressTest): +452,000,000 instead of +482,000,000. */
+    @Test
+    void replannedShowsWhatTheFirstStageChanges() throws Exception {
+        Path plan = plan("t08_hedge_build.json");
+        CliTest.Run r = run("stress", conformance("t08_hedge_build.json"), plan.toString(), "--first-stage",
+                "replanned", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode au = new ObjectMapper().readTree(r.out()).get("rows").get(0);
+        assertEquals("AU", au.get("country").asText());
+        assertEquals(452_000_000, au.get("increase").asDouble(), 1e-3);
+        assertEquals("[\"-mA\"]", au.get("first stage").toString());
+
+        CliTest.Run text = run("stress", conformance("t08_hedge_build.json"), plan.toString(), "--first-stage",
+                "re-planned", "--countries", "au");
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("each of AU cut off") && text.out().contains("  replanned builds and contracts"),
+                text.out());
+        assertTrue(text.out().contains("first stage") && text.out().contains("-mA"), text.out());
+        assertFalse(text.out().contains("\nCN "), text.out());
+    }
+
+    @Test
+    void badDefectionOptionsAreBadInput() throws Exception {
+        Path plan = plan("t07_export_control.json");
+        String instance = conformance("t07_export_control.json");
+        String[][] cases = {
+                {"--defection", "export-ban"},
+                {"--defection", "mutiny"},
+                {"--to", "JP"},
+                {"--defection", "export-ban", "--to", "JP", "--stage", "metal"},
+                {"--first-stage", "molten"},
+                {"--defection", "export-ban", "--to", "XX"},
+                {"--defection", "export-ban", "--to", "JP", "--elements", "Nd"},
+                {"--countries", "US"},
+                {"--defection", "export-ban", "--to", "JP", "--countries", "JP"},
+        };
+        String[] expected = {"needs --to", "offline or export-ban", "go with --defection export-ban",
+                "concentrate, oxide or both", "frozen or replanned", "--to: no country \"XX\"",
+                "--elements: no element \"Nd\"", "--countries: \"US\" hosts no mine or refinery",
+                "--countries: \"JP\" is the destination"};
+        for (int i = 0; i < cases.length; i++) {
+            String[] args = new String[cases[i].length + 3];
+            args[0] = "stress";
+            args[1] = instance;
+            args[2] = plan.toString();
+            System.arraycopy(cases[i], 0, args, 3, cases[i].length);
+            CliTest.Run r = run(args);
+            assertEquals(2, r.exit(), String.join(" ", cases[i]) + ": " + r.out() + r.err());
+            assertTrue(r.err().contains(expected[i]), String.join(" ", cases[i]) + ": " + r.err());
+            r.assertNoStackTrace();
+        }
+    }
+
+    @Test
+    void helpExplainsTheDefections() {
+        CliTest.Run r = run("stress", "--help");
+        assertEquals(0, r.exit());
+        for (String word : new String[] {"--defection", "export-ban", "--to", "--stage", "--elements",
+                "--first-stage", "replanned", "--countries"}) {
+            assertTrue(r.out().contains(word), word + " in\n" + r.out());
+        }
+    }
 }

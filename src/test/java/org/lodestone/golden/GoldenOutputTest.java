@@ -83,6 +83,9 @@ class GoldenOutputTest {
                 GOLDEN.resolve("solve-quickstart/plan.json").toString(), "--report", "OUT/report.html")));
         cases.add(new Case("stress-json", List.of("stress", tutorial,
                 GOLDEN.resolve("solve-tutorial-mandate/plan.json").toString(), "--format", "json")));
+        cases.add(new Case("stress-export-ban-replanned", List.of("stress", "instances/quickstart.json",
+                GOLDEN.resolve("solve-quickstart/plan.json").toString(), "--defection", "export-ban", "--to", "JP",
+                "--first-stage", "replanned", "--report", "OUT/report.html")));
         cases.add(new Case("validate", List.of("validate", "instances/indo-pacific-2026.json")));
         return cases.stream();
     }
