@@ -53,7 +53,7 @@ final class HighsSolver implements MipSolver {
             watch.attach(highs);
             control.onInterrupt(watch::stop);
             watch.report(new SolverProgress(NAME, "presolving", null, null));
-            HighsLibrary.Highs_run(highs);
+            run(highs);
             double elapsed = (System.nanoTime() - started) / 1e9;
             if (HighsLibrary.Highs_getModelStatus(highs) == HighsLibrary.MODEL_INFEASIBLE && !watch.stop
                     && elapsed < options.timeLimitSeconds()) {
@@ -67,7 +67,7 @@ final class HighsSolver implements MipSolver {
                 if (hint != null) {
                     HighsLibrary.Highs_setSolution(highs, hint, null, null, null);
                 }
-                HighsLibrary.Highs_run(highs);
+                run(highs);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             return result(highs, model, options, seconds, columns.hasIntegers());
@@ -162,7 +162,7 @@ final class HighsSolver implements MipSolver {
             if (refused != null) {
                 return new LinearResult(false, null, null, Double.NaN, refused);
             }
-            HighsLibrary.Highs_run(highs);
+            run(highs);
             int status = HighsLibrary.Highs_getModelStatus(highs);
             if (status != HighsLibrary.MODEL_OPTIMAL && status != HighsLibrary.MODEL_EMPTY) {
                 return new LinearResult(false, null, null, Double.NaN,
@@ -338,6 +338,18 @@ final class HighsSolver implements MipSolver {
             } else {
                 current = next;
             }
+        }
+    }
+
+    /**
+     * Highs_run with descriptor 1 held off the process's standard output: HiGHS 1.12 prints stray
+     * debug lines with printf even with output_flag off (e.g. "HighsMipSolverData::
+     * transformNewIntegerFeasibleSolution tmpSolver.run();" on the real instance's Pareto points),
+     * which would corrupt JSON or CSV written to stdout.
+     */
+    private static void run(Pointer highs) {
+        try (NativeStdout quiet = NativeStdout.quiet()) {
+            HighsLibrary.Highs_run(highs);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.lodestone.solve;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import com.sun.jna.Library;
@@ -17,8 +16,9 @@ import com.sun.jna.Pointer;
  * file descriptor 1 is pointed at a pipe (POSIX {@code pipe}, {@code dup2} through JNA), a thread
  * reads the lines, and afterwards descriptor 1 is put back.
  *
- * <p>Descriptor 1 belongs to the whole process, so one capture runs at a time; a second asks in
- * vain ({@link #start} returns {@code null}) and its solver stays quiet. Whatever Java prints to
+ * <p>Descriptor 1 belongs to the whole process, so there is one redirection, shared: one listener
+ * at a time hears the lines (a second {@link #start} returns {@code null} and its solver stays
+ * quiet), and any number of {@link #quiet} holders keep it in place while they run. Whatever Java prints to
  * {@code System.out} during a capture goes into the pipe too: callers print nothing on stdout
  * while a solve runs (Lodestone writes progress on stderr). Where the platform has no POSIX C
  * library (Windows) or JNA cannot load, there is no capture and solves run as before.
@@ -42,40 +42,83 @@ final class NativeStdout implements AutoCloseable {
     }
 
     private static final int STDOUT = 1;
-    private static final AtomicBoolean BUSY = new AtomicBoolean();
     private static volatile LibC libc;
     private static volatile boolean unavailable;
 
-    private final LibC c;
-    private final int saved;
-    private final int readEnd;
-    private final Thread reader;
+    /** The one redirection of descriptor 1, shared by every holder; null when none is running. */
+    private static Redirection current;
+    private static int holders;
+    /** Where captured lines go: the listener of {@link #start}, or nowhere. */
+    private static volatile Consumer<String> listener;
+
+    private final boolean listening;
     private boolean closed;
 
-    private NativeStdout(LibC c, int saved, int readEnd, Consumer<String> lines) {
-        this.c = c;
-        this.saved = saved;
-        this.readEnd = readEnd;
-        this.reader = new Thread(() -> pump(lines), "solver-log");
-        this.reader.setDaemon(true);
-        this.reader.start();
+    private NativeStdout(boolean listening) {
+        this.listening = listening;
     }
+
+    /** Descriptor 1 pointed at a pipe, the saved original, and the thread reading the pipe. */
+    private record Redirection(LibC c, int saved, Thread reader) {}
 
     /**
      * Starts sending every line written to descriptor 1 to {@code lines} (on another thread), or
-     * returns {@code null} when that cannot be done here or another capture is running.
+     * returns {@code null} when that cannot be done here or another listener is hearing it.
      */
-    static NativeStdout start(Consumer<String> lines) {
-        LibC c = libc();
-        if (c == null || !BUSY.compareAndSet(false, true)) {
+    static synchronized NativeStdout start(Consumer<String> lines) {
+        if (listener != null || !acquire()) {
             return null;
+        }
+        listener = lines;
+        return new NativeStdout(true);
+    }
+
+    /**
+     * Keeps what native code prints to descriptor 1 off the process's standard output while the
+     * returned handle is open: the lines are dropped. HiGHS prints stray debug lines with
+     * {@code printf} even with its output off, which would corrupt a JSON or CSV result on stdout;
+     * its solves run inside one of these. Shared: any number may be open at once, with or without
+     * a {@link #start} listener, which then still hears every line. Where there is no capture
+     * (Windows), a handle that does nothing.
+     */
+    static synchronized NativeStdout quiet() {
+        return new NativeStdout(false).held(acquire());
+    }
+
+    private NativeStdout held(boolean acquired) {
+        closed = !acquired;
+        return this;
+    }
+
+    /** Ends this holder's part: the last one puts descriptor 1 back and waits until every line was handed over. */
+    @Override
+    public void close() {
+        synchronized (NativeStdout.class) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            release();
+            if (listening) {
+                listener = null;
+            }
+        }
+    }
+
+    private static boolean acquire() {
+        if (current != null) {
+            holders++;
+            return true;
+        }
+        LibC c = libc();
+        if (c == null) {
+            return false;
         }
         int[] fds = new int[2];
         System.out.flush();
         c.fflush(null);
         if (c.pipe(fds) != 0) {
-            BUSY.set(false);
-            return null;
+            return false;
         }
         int saved = c.dup(STDOUT);
         if (saved < 0 || c.dup2(fds[1], STDOUT) < 0) {
@@ -84,34 +127,37 @@ final class NativeStdout implements AutoCloseable {
             if (saved >= 0) {
                 c.close(saved);
             }
-            BUSY.set(false);
-            return null;
+            return false;
         }
         c.close(fds[1]);
-        return new NativeStdout(c, saved, fds[0], lines);
+        int readEnd = fds[0];
+        Thread reader = new Thread(() -> pump(c, readEnd), "solver-log");
+        reader.setDaemon(true);
+        reader.start();
+        current = new Redirection(c, saved, reader);
+        holders = 1;
+        return true;
     }
 
-    /** Puts descriptor 1 back and waits until every captured line has been handed over. */
-    @Override
-    public void close() {
-        if (closed) {
+    private static void release() {
+        if (--holders > 0) {
             return;
         }
-        closed = true;
+        Redirection r = current;
+        current = null;
         System.out.flush();
-        c.fflush(null);
+        r.c().fflush(null);
         // the pipe's last write end closes here: the reader then sees the end of the stream
-        c.dup2(saved, STDOUT);
-        c.close(saved);
+        r.c().dup2(r.saved(), STDOUT);
+        r.c().close(r.saved());
         try {
-            reader.join(5_000);
+            r.reader().join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        BUSY.set(false);
     }
 
-    private void pump(Consumer<String> lines) {
+    private static void pump(LibC c, int readEnd) {
         byte[] buffer = new byte[8192];
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         try {
@@ -120,24 +166,28 @@ final class NativeStdout implements AutoCloseable {
                 for (int i = 0; i < n; i++) {
                     byte b = buffer[i];
                     if (b == '\n' || b == '\r') {
-                        deliver(line, lines);
+                        deliver(line);
                     } else {
                         line.write(b);
                     }
                 }
             }
-            deliver(line, lines);
+            deliver(line);
         } finally {
             c.close(readEnd);
         }
     }
 
-    private static void deliver(ByteArrayOutputStream line, Consumer<String> lines) {
+    private static void deliver(ByteArrayOutputStream line) {
         if (line.size() > 0) {
             String text = line.toString(StandardCharsets.UTF_8);
             line.reset();
+            Consumer<String> to = listener;
+            if (to == null) {
+                return;
+            }
             try {
-                lines.accept(text);
+                to.accept(text);
             } catch (RuntimeException e) {
                 // a listener's failure must not stop the pipe from draining (the solver would block)
             }

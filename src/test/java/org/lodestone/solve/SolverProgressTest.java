@@ -91,4 +91,42 @@ class SolverProgressTest {
         assertNotNull(again, "free again after close");
         again.close();
     }
+
+    /**
+     * {@link NativeStdout#quiet} (every HiGHS run holds one, so that HiGHS's stray printf lines never
+     * reach stdout) shares descriptor 1's redirection with a listener and with other holders: the
+     * listener hears what is written while it listens, nothing is heard after it stops, and the
+     * last holder out puts descriptor 1 back.
+     */
+    @Test
+    void quietHoldersShareTheRedirectionWithAListener() throws Exception {
+        assumeTrue(!System.getProperty("os.name").toLowerCase().contains("win"), "no capture on Windows");
+        NativeStdout.LibC c = Native.load(Platform.C_LIBRARY_NAME, NativeStdout.LibC.class);
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        NativeStdout first = NativeStdout.quiet();
+        NativeStdout capture = NativeStdout.start(lines::add);
+        assertNotNull(capture, "a listener joins a quiet redirection");
+        NativeStdout second = NativeStdout.quiet();
+        write(c, "a\n");
+        first.close();
+        write(c, "b\n");
+        for (int i = 0; i < 500 && lines.size() < 2; i++) {
+            Thread.sleep(10);
+        }
+        capture.close();
+        write(c, "dropped: nobody listens\n");
+        second.close();
+        assertEquals(List.of("a", "b"), lines);
+        List<String> later = Collections.synchronizedList(new ArrayList<>());
+        NativeStdout again = NativeStdout.start(later::add);
+        assertNotNull(again, "descriptor 1 is free again after the last holder");
+        write(c, "d\n");
+        again.close();
+        assertEquals(List.of("d"), later);
+    }
+
+    private static void write(NativeStdout.LibC c, String text) {
+        byte[] bytes = text.getBytes();
+        c.write(1, bytes, bytes.length);
+    }
 }
