@@ -32,10 +32,11 @@ import org.lodestone.cli.LodestoneCommand;
  * {@code --format json} added to read its table, and its answer is checked for direction and
  * rough size, never for exact strings or digits.
  *
- * <p>Each solve of the real instance takes about 3-5 s, so the regular suite runs one or two
- * commands per brief (a stress test on fewer countries, through the same code); the rest are
- * tagged {@code slow} ({@code mvn -B test -Pslow}). Money is expected and discounted USD; two
- * solves of the real instance agree within the default gap (1e-4 of ~8 bn USD, 0.8 M USD), so a
+ * <p>Each solve of the real instance takes about 1 s with HiGHS (what {@code auto} picks for it on
+ * fewer than four cores; 3-5 s with SCIP), so the regular suite runs one or two commands per brief
+ * (a stress test on fewer countries, through the same code); the rest are tagged {@code slow}
+ * ({@code mvn -B test -Pslow}). Money is expected and discounted USD; two solves of the real
+ * instance agree within the default gap (1e-4 of ~8 bn USD, 0.8 M USD), whichever solver ran, so a
  * difference of two objectives is known to about {@link #TOLERANCE}.
  */
 class BriefsTest {
