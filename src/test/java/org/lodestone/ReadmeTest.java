@@ -27,7 +27,7 @@ import org.lodestone.cli.LodestoneCommand;
  * quoted output may leave lines out with a "..." line). Files the commands write go to a
  * temporary folder instead of the clone.
  */
-class ReadmeTest {
+public class ReadmeTest {
     private static final Path README = Path.of("README.md");
     private static final Set<String> WRITES = Set.of("-o", "--output", "--report", "--output-dir", "--out");
     private static final Pattern SECONDS = Pattern.compile("\\d+\\.\\d+ s\\b");
@@ -174,7 +174,7 @@ class ReadmeTest {
     }
 
     /** Splits a command line as a POSIX shell would for the quoting the README uses ('…' and "…"). */
-    static List<String> words(String line) {
+    public static List<String> words(String line) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;

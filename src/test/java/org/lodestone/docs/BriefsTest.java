@@ -433,7 +433,7 @@ class BriefsTest {
     }
 
     private static String execute(String command, String... more) {
-        List<String> words = words(command.substring("./lodestone ".length()));
+        List<String> words = org.lodestone.ReadmeTest.words(command.substring("./lodestone ".length()));
         List<String> args = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
@@ -454,38 +454,5 @@ class BriefsTest {
                 .execute(args.toArray(String[]::new));
         assertEquals(0, exit, command + "\n" + err);
         return out.toString();
-    }
-
-    /** Splits a command line as a POSIX shell would for the quoting the briefs use ('…'). */
-    static List<String> words(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean inWord = false;
-        char quote = 0;
-        for (char c : line.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                word.append(c);
-                inWord = true;
-            }
-        }
-        if (inWord) {
-            words.add(word.toString());
-        }
-        return words;
     }
 }
