@@ -25,7 +25,7 @@ import org.lodestone.validate.InvalidInputException;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Judge a plan out of sample: keep its builds and held contracts, draw K futures from the "
                 + "instance's disruption model (samples 1..K of the seed, as `lodestone sample` writes them), "
-                + "re-optimise the operations for each, and report the expected cost with its 95 % confidence "
+                + "re-optimise the operations for each, and report the expected cost with its 95 %% confidence "
                 + "interval, the CVaR, and per buyer and element the probability and expected size of a shortfall.",
                 "Operations adapt to each future from its first year (with hindsight); builds and contracts, "
                         + "which are what is judged, do not.",

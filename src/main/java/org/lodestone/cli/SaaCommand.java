@@ -25,7 +25,7 @@ import org.lodestone.saa.Saa;
         description = {"Choose builds and contracts by sample-average approximation: M replications each solve a "
                 + "sample of N futures drawn from the instance's disruption model; every distinct first stage they "
                 + "propose is judged on the same K fresh futures; the one with the lowest expected objective is "
-                + "recommended, with a 95 % confidence interval, its CVaR, its shortfall risks, and an estimate of "
+                + "recommended, with a 95 %% confidence interval, its CVaR, its shortfall risks, and an estimate of "
                 + "its optimality gap (Mak, Morton & Wood 1999).",
                 "Exit 0 everything solved, 1 some solve failed, 2 bad input, 130 interrupted (what finished is "
                         + "reported)."})

@@ -113,9 +113,26 @@ class NewUserTest {
         CliTest.Run r = CliTest.run();
         assertEquals(ExitCodes.BAD_INPUT, r.exit());
         for (String command : List.of("solve", "validate", "verify", "generate", "compare", "sweep", "pareto",
-                "stress")) {
+                "stress", "sample", "saa", "evaluate")) {
             assertTrue(r.err().lines().findFirst().orElse("").contains(command), command + " missing: " + r.err());
         }
+    }
+
+    /** A lone "%" in a description (e.g. "95 % confidence") makes picocli print a warning on every start. */
+    @Test
+    void everyUsageMessageFormatsWithoutAWarning() {
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            picocli.CommandLine root = LodestoneCommand.commandLine(new java.io.PrintWriter(new java.io.StringWriter()),
+                    new java.io.PrintWriter(new java.io.StringWriter()));
+            root.getUsageMessage();
+            root.getSubcommands().values().forEach(picocli.CommandLine::getUsageMessage);
+        } finally {
+            System.setErr(before);
+        }
+        assertEquals("", captured.toString());
     }
 
     @Test
