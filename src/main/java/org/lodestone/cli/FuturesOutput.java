@@ -75,17 +75,25 @@ final class FuturesOutput {
         return t;
     }
 
-    static Table candidatesTable(Saa.Result r) {
-        Table t = new Table("Candidate first stages, each judged on the same futures", "candidate", "proposed by",
-                "expected objective", "± 95 %", "expected cash", "CVaR", "P(any shortfall)", "first stage");
+    /** The candidates side by side; their first stages in a last column, or (text) listed under the table. */
+    static Table candidatesTable(Saa.Result r, boolean withStages) {
+        List<String> columns = new ArrayList<>(List.of("candidate", "proposed by", "expected objective", "± 95 %",
+                "CVaR", "P(any shortfall)"));
+        if (withStages) {
+            columns.add("first stage");
+        }
+        Table t = new Table("Candidate first stages, each judged on the same futures", columns.toArray(String[]::new));
         for (int c = 0; c < r.candidates().size(); c++) {
             Saa.Candidate cand = r.candidates().get(c);
             Judgement j = cand.judgement();
             long anyShort = j.rows().stream().filter(f -> f.solved() && f.totalShortfall() > 1e-6).count();
-            t.row((c + 1) + (c == r.recommended() ? " *" : ""), replications(cand.replications()), j.objective().mean(),
-                    j.objective().halfWidth(), j.cash().mean(), j.cvar(),
-                    j.rows().isEmpty() ? Double.NaN : (double) anyShort / (j.rows().size() - j.unsolved()),
-                    cand.stage().describe());
+            List<Object> row = new ArrayList<>(List.of((c + 1) + (c == r.recommended() ? " *" : ""),
+                    replications(cand.replications()), j.objective().mean(), j.objective().halfWidth(), j.cvar(),
+                    j.rows().isEmpty() ? Double.NaN : (double) anyShort / (j.rows().size() - j.unsolved())));
+            if (withStages) {
+                row.add(cand.stage().describe());
+            }
+            t.row(row.toArray());
         }
         return t.decimals("P(any shortfall)", 3);
     }

@@ -74,7 +74,7 @@ final class SaaCommand implements Callable<Integer> {
                         + futures.instance().name()).addFacts("What was run and what it recommends",
                         summary(futures, r, seconds));
                 FuturesOutput.judgementReport(report, r.best().judgement())
-                        .addTable(FuturesOutput.candidatesTable(r))
+                        .addTable(FuturesOutput.candidatesTable(r, true))
                         .addTable(FuturesOutput.shortfallTable(r.best().judgement()));
                 AnalysisOptions.writeReport(cl, report, options.report);
             } else if (options.report != null) {
@@ -144,7 +144,11 @@ final class SaaCommand implements Callable<Integer> {
                 out.println("Sample-average approximation");
                 FuturesOutput.println(out, summary(futures, r, seconds), "  ");
                 out.println();
-                out.print(FuturesOutput.candidatesTable(r).render(options.format));
+                out.print(FuturesOutput.candidatesTable(r, false).render(options.format));
+                for (int c = 0; c < r.candidates().size(); c++) {
+                    out.println("  candidate " + (c + 1) + (c == r.recommended() ? " (recommended)" : "") + ": "
+                            + r.candidates().get(c).stage().describe());
+                }
                 if (r.best() != null) {
                     out.println();
                     out.print(FuturesOutput.shortfallTable(r.best().judgement()).render(options.format));
