@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -125,6 +126,36 @@ class LinearDualsTest {
         if (file.equals("t01_plain.json") || !edits.isEmpty()) { // MarginalsTest's cases
             assertEquals(g.size(), same, () -> "GLOP " + glopPrices + "\nHiGHS " + highsPrices);
         }
+    }
+
+    /**
+     * The block split large LPs get (first stage fixed: a block per scenario or information node),
+     * forced on every conformance plan: the same optimum as the whole LP, and values and duals that
+     * meet its optimality conditions.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("plans")
+    void solvingTheBlocksOneAtATimeGivesAnOptimalSolutionOfTheWholeLp(String file, List<String> edits)
+            throws Exception {
+        Instance instance = InstanceReader.read(conformance().resolve(file), edits);
+        Planner.Outcome outcome = new Planner().solve(instance, new SolveOptions(Backend.SCIP, 300, 0, 1), false);
+        Marginals.of(outcome, HIGHS, 60); // fixes the model's first stage
+        MipModel lp = outcome.model().mip();
+        LinearResult whole = HIGHS.solveLinear(lp, 60);
+        LinearResult split = new HighsSolver(0).solveLinear(lp, 60);
+        assertTrue(whole.optimal() && split.optimal(), whole.message() + split.message());
+        assertEquals(whole.objective(), split.objective(), 1e-9 * Math.max(1, Math.abs(whole.objective())), "optimum");
+        assertOptimal(lp, split, "HiGHS by blocks");
+    }
+
+    /** With its first stage fixed, t08's two scenarios (calm, embargo) are two independent blocks. */
+    @Test
+    void aFixedFirstStageSplitsTheLpByScenario() throws Exception {
+        Instance instance = InstanceReader.read(conformance().resolve("t08_hedge_build.json"), List.of());
+        Planner.Outcome outcome = new Planner().solve(instance, new SolveOptions(Backend.SCIP, 300, 0, 1), false);
+        assertEquals(1, HighsSolver.Blocks.of(outcome.model().mip()).count(), "the build links the scenarios");
+        Marginals.of(outcome, HIGHS, 60); // fixes the model's first stage
+        assertEquals(2, HighsSolver.Blocks.of(outcome.model().mip()).count());
     }
 
     private static List<Double> prices(MarginalValues values) {
