@@ -222,43 +222,79 @@ final class HighsSolver implements MipSolver {
     record Columns(double[] cost, double[] lower, double[] upper, double[] rowLower, double[] rowUpper,
                    int[] start, int[] index, double[] value, int[] integrality) {
         static Columns of(MipModel model, boolean integers) {
-            int n = model.variables();
-            int m = model.rows();
-            int nz = model.nonzeros();
+            int[] every = new int[model.variables()];
+            for (int j = 0; j < every.length; j++) {
+                every[j] = j;
+            }
+            int[] rows = new int[model.rows()];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = i;
+            }
+            return of(model, integers, every, rows);
+        }
+
+        /**
+         * Part of the model: the columns with {@code local[j] >= 0} (as column local[j]) and the
+         * rows {@code rowIds} (in that order); every other column in those rows must be fixed
+         * (lower = upper) and is moved into the rows' bounds as a constant.
+         */
+        static Columns of(MipModel model, boolean integers, int[] local, int[] rowIds) {
+            int n = 0;
+            for (int l : local) {
+                n = Math.max(n, l + 1);
+            }
+            int m = rowIds.length;
             double[] cost = new double[n];
             double[] lower = new double[n];
             double[] upper = new double[n];
             int[] integrality = integers ? new int[n] : null;
-            for (int j = 0; j < n; j++) {
-                cost[j] = model.objective(j) * ModelProto.OBJECTIVE_SCALE;
-                lower[j] = model.lower(j);
-                upper[j] = model.upper(j);
+            for (int j = 0; j < local.length; j++) {
+                int c = local[j];
+                if (c < 0) {
+                    continue;
+                }
+                cost[c] = model.objective(j) * ModelProto.OBJECTIVE_SCALE;
+                lower[c] = model.lower(j);
+                upper[c] = model.upper(j);
                 if (integers && model.isInteger(j)) {
-                    integrality[j] = HighsLibrary.VAR_INTEGER;
+                    integrality[c] = HighsLibrary.VAR_INTEGER;
                 }
             }
             double[] rowLower = new double[m];
             double[] rowUpper = new double[m];
             int[] start = new int[n + 1];
-            for (int i = 0; i < m; i++) {
-                rowLower[i] = model.rowLower(i);
-                rowUpper[i] = model.rowUpper(i);
+            int nz = 0;
+            for (int r = 0; r < m; r++) {
+                int i = rowIds[r];
+                double constant = 0;
                 for (int k = model.rowStart(i); k < model.rowEnd(i); k++) {
-                    start[model.column(k) + 1]++;
+                    int c = local[model.column(k)];
+                    if (c >= 0) {
+                        start[c + 1]++;
+                        nz++;
+                    } else {
+                        constant += model.coefficient(k) * model.lower(model.column(k));
+                    }
                 }
+                rowLower[r] = model.rowLower(i) - constant;
+                rowUpper[r] = model.rowUpper(i) - constant;
             }
-            for (int j = 0; j < n; j++) {
-                start[j + 1] += start[j];
+            for (int c = 0; c < n; c++) {
+                start[c + 1] += start[c];
             }
             // rows in order into their columns: each column's entries come out sorted by row
             int[] next = java.util.Arrays.copyOf(start, n);
             int[] index = new int[nz];
             double[] value = new double[nz];
-            for (int i = 0; i < m; i++) {
+            for (int r = 0; r < m; r++) {
+                int i = rowIds[r];
                 for (int k = model.rowStart(i); k < model.rowEnd(i); k++) {
-                    int at = next[model.column(k)]++;
-                    index[at] = i;
-                    value[at] = model.coefficient(k);
+                    int c = local[model.column(k)];
+                    if (c >= 0) {
+                        int at = next[c]++;
+                        index[at] = r;
+                        value[at] = model.coefficient(k);
+                    }
                 }
             }
             return new Columns(cost, lower, upper, rowLower, rowUpper, start, index, value, integrality);
@@ -414,7 +450,6 @@ final class HighsSolver implements MipSolver {
         /** Block b as an LP of its own: its free columns and rows, fixed columns moved into the row bounds. */
         private Block block(MipModel model, int b) {
             int n = model.variables();
-            int m = model.rows();
             int[] local = new int[n];
             int columns = 0;
             for (int j = 0; j < n; j++) {
@@ -426,63 +461,8 @@ final class HighsSolver implements MipSolver {
                     columnIds[local[j]] = j;
                 }
             }
-            int rows = 0;
-            for (int i = 0; i < m; i++) {
-                rows += blockOfRow[i] == b ? 1 : 0;
-            }
-            int[] rowIds = new int[rows];
-            double[] rowLower = new double[rows];
-            double[] rowUpper = new double[rows];
-            int[] start = new int[columns + 1];
-            int nz = 0;
-            int q = 0;
-            for (int i = 0; i < m; i++) {
-                if (blockOfRow[i] != b) {
-                    continue;
-                }
-                rowIds[q] = i;
-                double constant = 0;
-                for (int k = model.rowStart(i); k < model.rowEnd(i); k++) {
-                    int j = model.column(k);
-                    if (local[j] >= 0) {
-                        start[local[j] + 1]++;
-                        nz++;
-                    } else {
-                        constant += model.coefficient(k) * model.lower(j);
-                    }
-                }
-                rowLower[q] = model.rowLower(i) - constant;
-                rowUpper[q] = model.rowUpper(i) - constant;
-                q++;
-            }
-            for (int c = 0; c < columns; c++) {
-                start[c + 1] += start[c];
-            }
-            int[] next = java.util.Arrays.copyOf(start, columns);
-            int[] index = new int[nz];
-            double[] value = new double[nz];
-            for (int r = 0; r < rows; r++) {
-                int i = rowIds[r];
-                for (int k = model.rowStart(i); k < model.rowEnd(i); k++) {
-                    int c = local[model.column(k)];
-                    if (c >= 0) {
-                        int at = next[c]++;
-                        index[at] = r;
-                        value[at] = model.coefficient(k);
-                    }
-                }
-            }
-            double[] cost = new double[columns];
-            double[] lower = new double[columns];
-            double[] upper = new double[columns];
-            for (int c = 0; c < columns; c++) {
-                int j = columnIds[c];
-                cost[c] = model.objective(j) * ModelProto.OBJECTIVE_SCALE;
-                lower[c] = model.lower(j);
-                upper[c] = model.upper(j);
-            }
-            return new Block(new Columns(cost, lower, upper, rowLower, rowUpper, start, index, value, null), columnIds,
-                    rowIds);
+            int[] rowIds = java.util.stream.IntStream.range(0, model.rows()).filter(i -> blockOfRow[i] == b).toArray();
+            return new Block(Columns.of(model, false, local, rowIds), columnIds, rowIds);
         }
     }
 
