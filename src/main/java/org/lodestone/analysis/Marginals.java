@@ -1,15 +1,13 @@
 package org.lodestone.analysis;
 
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.lodestone.domain.Instance;
 import org.lodestone.model.SourcingModel;
+import org.lodestone.plan.FirstStage;
 import org.lodestone.plan.MarginalValues;
 import org.lodestone.plan.Plan;
 import org.lodestone.plan.Planner;
@@ -84,17 +82,7 @@ public final class Marginals {
      * @throws IllegalArgumentException when a build of the plan is not one the model can represent
      */
     static void fixFirstStage(SourcingModel model, Plan plan) {
-        Map<String, int[]> builds = new HashMap<>();
-        for (Plan.Build b : plan.builds()) {
-            builds.put(b.facility(), new int[] {b.startYear(), b.modules()});
-        }
-        Set<String> held = new HashSet<>();
-        for (Plan.ContractChoice c : plan.contracts()) {
-            if (c.held()) {
-                held.add(c.id());
-            }
-        }
-        model.fixFirstStage(builds, held);
+        FirstStage.of(plan).fix(model);
     }
 
     /** Duals carry solver noise; a price below a micro-dollar is zero. */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import org.lodestone.io.PlanJson;
 import org.lodestone.report.HtmlReport;
 import org.lodestone.report.Table;
-import org.lodestone.saa.FirstStage;
+import org.lodestone.plan.FirstStage;
 import org.lodestone.saa.Futures;
 import org.lodestone.saa.Judgement;
 import org.lodestone.saa.Saa;
@@ -64,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
             Judgement j = Saa.evaluate(futures, stage, samples, options.seed, options.spec(), alpha, engine,
                     options.progress(cl.getErr()), cancel);
             double seconds = (System.nanoTime() - started) / 1e9;
-            Table rows = FuturesOutput.futuresTable(futures.instance(), futures.demandKeys(), FuturesRun.one(j));
+            Table rows = FuturesOutput.futuresTable(futures.demandKeys(), Map.of(0, j));
             print(cl.getOut(), futures, j, engine.description(), seconds, rows);
             FuturesRun.parquet(cl, options, engine, rows);
             if (options.report != null) {
@@ -96,7 +96,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 doc.put("plan", planFile.toString());
                 doc.put("seed", options.seed);
                 doc.put("engine", engine);
-                doc.put("evaluation", FuturesOutput.judgementJson(j, futures.demandKeys()));
+                doc.put("evaluation", FuturesOutput.judgementJson(j));
                 out.print(FuturesOutput.json(doc));
             }
             case CSV -> out.print(rows.render(Table.Format.CSV));

@@ -10,11 +10,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import org.lodestone.domain.Instance;
 import org.lodestone.report.HtmlReport;
 import org.lodestone.report.Table;
 import org.lodestone.saa.Estimate;
-import org.lodestone.saa.FirstStage;
+import org.lodestone.plan.FirstStage;
 import org.lodestone.saa.FutureCost;
 import org.lodestone.saa.Judgement;
 import org.lodestone.saa.Saa;
@@ -57,7 +56,7 @@ final class FuturesOutput {
         return t.decimals("probability", 3);
     }
 
-    static Table futuresTable(Instance instance, List<String[]> keys, Map<Integer, Judgement> byCandidate) {
+    static Table futuresTable(List<String[]> keys, Map<Integer, Judgement> byCandidate) {
         List<String> columns = new ArrayList<>(List.of("candidate", "sample", "events", "status", "objective", "cash",
                 "shortfall t"));
         keys.forEach(k -> columns.add("shortfall " + k[0] + " " + k[1]));
@@ -111,7 +110,7 @@ final class FuturesOutput {
         }
     }
 
-    static Map<String, Object> judgementJson(Judgement j, List<String[]> keys) {
+    static Map<String, Object> judgementJson(Judgement j) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("firstStage", stageJson(j.stage()));
         m.put("futures", j.rows().size());

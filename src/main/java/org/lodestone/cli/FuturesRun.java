@@ -2,7 +2,6 @@ package org.lodestone.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine;
@@ -13,7 +12,6 @@ import org.lodestone.saa.Cancel;
 import org.lodestone.saa.Engine;
 import org.lodestone.saa.Engines;
 import org.lodestone.saa.Futures;
-import org.lodestone.saa.Judgement;
 import org.lodestone.validate.InvalidInputException;
 
 /** The frame of saa and evaluate: read the futures, open the engine, run with Ctrl-C kept, write the table. */
@@ -80,9 +78,5 @@ final class FuturesRun {
         }
         commandLine.getErr().println("Parquet table written to " + options.out);
         commandLine.getErr().flush();
-    }
-
-    static Map<Integer, Judgement> one(Judgement j) {
-        return Map.of(0, j);
     }
 }

@@ -66,7 +66,7 @@ final class SaaCommand implements Callable<Integer> {
             for (int c = 0; c < r.candidates().size(); c++) {
                 judged.put(c, r.candidates().get(c).judgement());
             }
-            Table rows = FuturesOutput.futuresTable(futures.instance(), futures.demandKeys(), judged);
+            Table rows = FuturesOutput.futuresTable(futures.demandKeys(), judged);
             print(cl.getOut(), futures, r, seconds, rows);
             FuturesRun.parquet(cl, options, engine, rows);
             if (options.report != null && r.best() != null) {
@@ -133,7 +133,7 @@ final class SaaCommand implements Callable<Integer> {
                 for (Saa.Candidate c : r.candidates()) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("proposedBy", c.replications().stream().map(x -> x + 1).toList());
-                    m.putAll(FuturesOutput.judgementJson(c.judgement(), futures.demandKeys()));
+                    m.putAll(FuturesOutput.judgementJson(c.judgement()));
                     candidates.add(m);
                 }
                 doc.put("candidates", candidates);

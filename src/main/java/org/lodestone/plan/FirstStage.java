@@ -1,4 +1,4 @@
-package org.lodestone.saa;
+package org.lodestone.plan;
 
 import java.io.Serializable;
 import java.util.Comparator;
@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.lodestone.model.SourcingModel;
-import org.lodestone.plan.Plan;
 
 /**
  * The here-and-now decisions of a plan — what is built (facility, start year, modules) and which

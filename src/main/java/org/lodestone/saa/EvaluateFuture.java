@@ -1,5 +1,6 @@
 package org.lodestone.saa;
 
+import org.lodestone.plan.FirstStage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

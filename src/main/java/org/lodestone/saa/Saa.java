@@ -1,5 +1,6 @@
 package org.lodestone.saa;
 
+import org.lodestone.plan.FirstStage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +96,8 @@ public final class Saa {
                 evaluations.add(new EvaluateFuture(text, s.seed(), k, stage, s.spec()));
             }
         }
-        List<FutureCost> rows = cancel.requested() ? nulls(evaluations.size()) : engine.run(evaluations,
+        List<FutureCost> rows = cancel.requested() ? java.util.Collections.nCopies(evaluations.size(), null)
+                : engine.run(evaluations,
                 (done, total) -> progress.update("evaluations", done, total), cancel);
         List<Candidate> candidates = new ArrayList<>();
         int recommended = -1;
@@ -136,13 +138,5 @@ public final class Saa {
         progress.update("evaluations", 0, k);
         List<FutureCost> rows = engine.run(tasks, (done, total) -> progress.update("evaluations", done, total), cancel);
         return Judgement.of(stage, rows.stream().filter(Objects::nonNull).toList(), k, futures.demandKeys(), alpha);
-    }
-
-    private static List<FutureCost> nulls(int n) {
-        List<FutureCost> list = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            list.add(null);
-        }
-        return list;
     }
 }

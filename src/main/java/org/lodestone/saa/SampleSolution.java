@@ -1,5 +1,6 @@
 package org.lodestone.saa;
 
+import org.lodestone.plan.FirstStage;
 import java.io.Serializable;
 
 /**

@@ -43,7 +43,12 @@ public final class Sampler {
     }
 
     /** One event's run: it starts in {@code from} and runs to {@code to}, both within the horizon. */
-    public record Run(String event, int from, int to) {}
+    public record Run(Disruption disruption, int from, int to) {
+        /** The event's id. */
+        public String event() {
+            return disruption.id();
+        }
+    }
 
     /** The runs of every event in sample k, in event order, then by year. */
     public List<Run> runs(long k) {
@@ -57,7 +62,7 @@ public final class Sampler {
                 // years do not depend on earlier outcomes' lengths more than the rule says
                 if (random.nextDouble() < event.annualProbability()) {
                     int to = Math.min(horizon.last(), year + event.years() - 1);
-                    runs.add(new Run(event.id(), year, to));
+                    runs.add(new Run(event, year, to));
                     year = to + 1;
                 } else {
                     year++;
@@ -77,8 +82,7 @@ public final class Sampler {
         ArrayNode prices = JSON.arrayNode();
         ArrayNode controls = JSON.arrayNode();
         for (Run run : runs) {
-            Disruption event = instance.disruptions().stream().filter(d -> d.id().equals(run.event())).findFirst()
-                    .orElseThrow();
+            Disruption event = run.disruption();
             reveal = Math.min(reveal, run.from());
             event.capacityFactor().ifPresent(f -> capacity.add(facilityFactor(event, f, run)));
             event.costFactor().ifPresent(f -> cost.add(facilityFactor(event, f, run)));

@@ -1,5 +1,6 @@
 package org.lodestone.saa;
 
+import org.lodestone.plan.FirstStage;
 import org.lodestone.io.InstanceReader;
 import org.lodestone.plan.Plan;
 import org.lodestone.plan.Planner;

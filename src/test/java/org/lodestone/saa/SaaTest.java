@@ -1,5 +1,6 @@
 package org.lodestone.saa;
 
+import org.lodestone.plan.FirstStage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -38,8 +38,8 @@ class StandaloneClusterIT {
         List<SolveTask> tasks = SolveTask.some(9);
         List<Objective> local;
         org.lodestone.saa.Futures futures = SaaOnSparkTest.tiny();
-        org.lodestone.saa.FirstStage stage = new org.lodestone.saa.FirstStage(
-                List.of(new org.lodestone.saa.FirstStage.Build("mA", 2026, 1)), List.of());
+        org.lodestone.plan.FirstStage stage = new org.lodestone.plan.FirstStage(
+                List.of(new org.lodestone.plan.FirstStage.Build("mA", 2026, 1)), List.of());
         org.lodestone.saa.Judgement localEvaluation;
         try (SparkEngine engine = SparkEngine.open("local[2]", 0)) {
             local = engine.run(tasks, Engine.Listener.NONE, new Cancel());

@@ -13,7 +13,7 @@ import org.lodestone.saa.Cancel;
 import org.lodestone.saa.Engine;
 import org.lodestone.saa.Engines;
 import org.lodestone.saa.EvaluateFuture;
-import org.lodestone.saa.FirstStage;
+import org.lodestone.plan.FirstStage;
 import org.lodestone.saa.FutureCost;
 import org.lodestone.saa.Futures;
 import org.lodestone.saa.SolveSpec;
